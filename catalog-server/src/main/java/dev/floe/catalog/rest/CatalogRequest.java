@@ -1,0 +1,39 @@
+package dev.floe.catalog.rest;
+
+import dev.floe.auth.Principal;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A catalog request after authentication and routing: what a handler needs, free of HTTP
+ * plumbing.
+ */
+record CatalogRequest(
+    RouteMatch match,
+    Map<String, String> query,
+    Map<String, String> headers,
+    byte[] body,
+    Principal principal) {
+
+  CatalogRequest {
+    query = Map.copyOf(query);
+    headers = Map.copyOf(headers);
+  }
+
+  Route route() {
+    return match.route();
+  }
+
+  String pathVariable(String name) {
+    return match.variable(name);
+  }
+
+  Optional<String> queryParam(String name) {
+    return Optional.ofNullable(query.get(name));
+  }
+
+  /** Header lookup; names are stored lower-case. */
+  Optional<String> header(String name) {
+    return Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));
+  }
+}

@@ -1,0 +1,37 @@
+package dev.floe.catalog.rest;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.iceberg.relocated.com.google.common.hash.Hashing;
+import org.apache.iceberg.rest.RESTCatalogProperties.SnapshotMode;
+
+/**
+ * ETags for loadTable. Metadata files are immutable, so the current metadata location (plus the
+ * snapshot mode, which changes the body) identifies the response: revalidation needs only the
+ * table's pointer, never the metadata file.
+ */
+final class TableETag {
+
+  private TableETag() {}
+
+  static String of(String metadataLocation, SnapshotMode mode) {
+    String hash =
+        Hashing.murmur3_128()
+            .hashString(metadataLocation + "#" + mode.name(), StandardCharsets.UTF_8)
+            .toString();
+    return '"' + hash + '"';
+  }
+
+  /** RFC 9110 If-None-Match: a list of (possibly weak) tags, or {@code *}. */
+  static boolean matches(String ifNoneMatch, String etag) {
+    for (String candidate : ifNoneMatch.split(",")) {
+      String tag = candidate.trim();
+      if (tag.startsWith("W/")) {
+        tag = tag.substring(2);
+      }
+      if (tag.equals("*") || tag.equals(etag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,67 @@
+package dev.floe.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.iceberg.CatalogProperties;
+import org.apache.iceberg.rest.RESTCatalog;
+
+/** A real Floe on a free loopback port over an embedded store in a temporary directory. */
+final class FloeTestServer implements AutoCloseable {
+  private final FloeServer server;
+
+  private FloeTestServer(FloeServer server) {
+    this.server = server;
+  }
+
+  static FloeTestServer start(Path dataDir) throws Exception {
+    return new FloeTestServer(FloeServer.start(FloeConfig.forTesting(dataDir)));
+  }
+
+  FloeServer server() {
+    return server;
+  }
+
+  SignedHttp http() {
+    return new SignedHttp(server.endpoint(), server.rootAccessKey(), server.rootSecretKey());
+  }
+
+  void createWarehouse(String name) {
+    HttpResponse<String> response =
+        http().send("POST", "/_iceberg/v1/warehouses", "{\"name\":\"" + name + "\",\"upgrade-existing\":false}");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+  }
+
+  /** Properties a user gives an Iceberg REST client for this server: SigV4, files through Floe. */
+  Map<String, String> clientProperties(String warehouse) {
+    Map<String, String> properties = new HashMap<>();
+    properties.put(CatalogProperties.URI, server.endpoint() + "/_iceberg");
+    properties.put(CatalogProperties.WAREHOUSE_LOCATION, warehouse);
+    properties.put("rest.sigv4-enabled", "true");
+    properties.put("rest.signing-name", "s3tables");
+    properties.put("rest.signing-region", "us-east-1");
+    properties.put("rest.access-key-id", server.rootAccessKey());
+    properties.put("rest.secret-access-key", server.rootSecretKey());
+    properties.put(CatalogProperties.FILE_IO_IMPL, "org.apache.iceberg.aws.s3.S3FileIO");
+    properties.put("s3.endpoint", server.endpoint().toString());
+    properties.put("s3.path-style-access", "true");
+    properties.put("s3.access-key-id", server.rootAccessKey());
+    properties.put("s3.secret-access-key", server.rootSecretKey());
+    properties.put("client.region", "us-east-1");
+    return properties;
+  }
+
+  RESTCatalog catalog(String warehouse) {
+    RESTCatalog catalog = new RESTCatalog();
+    catalog.initialize("floe", clientProperties(warehouse));
+    return catalog;
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.close();
+  }
+}
