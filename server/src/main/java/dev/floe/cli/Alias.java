@@ -7,16 +7,20 @@ import java.util.regex.Pattern;
 public record Alias(String name, URI url, String accessKey, String secretKey, String region) {
   public static final String DEFAULT_REGION = "us-east-1";
 
+  private static final String CATALOG_PATH = "/_iceberg";
   private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,62}");
 
   public Alias {
     if (!isValidName(name)) {
       throw new IllegalArgumentException(
-          "invalid alias name '" + name + "': use a letter followed by letters, digits, '-' or '_'");
+          "invalid alias name '"
+              + name
+              + "': use a letter followed by letters, digits, '-' or '_'");
     }
     url = normalized(url);
     if (accessKey == null || accessKey.isEmpty() || secretKey == null || secretKey.isEmpty()) {
-      throw new IllegalArgumentException("alias '" + name + "' needs an access key and a secret key");
+      throw new IllegalArgumentException(
+          "alias '" + name + "' needs an access key and a secret key");
     }
     region = region == null || region.isBlank() ? DEFAULT_REGION : region;
   }
@@ -33,11 +37,17 @@ public record Alias(String name, URI url, String accessKey, String secretKey, St
         || url.getRawFragment() != null
         || url.getRawUserInfo() != null) {
       throw new IllegalArgumentException(
-          "invalid server URL '" + url + "': expected http://host:port or https://host[:port][/path]");
+          "invalid server URL '"
+              + url
+              + "': expected http://host:port or https://host[:port][/path]");
     }
     String text = url.toString();
     while (text.endsWith("/")) {
       text = text.substring(0, text.length() - 1);
+    }
+    // Iceberg clients are configured with <server>/_iceberg; people paste that URL here too.
+    if (text.endsWith(CATALOG_PATH)) {
+      text = text.substring(0, text.length() - CATALOG_PATH.length());
     }
     return URI.create(text);
   }

@@ -16,11 +16,12 @@ import picocli.CommandLine.ScopeType;
     name = "alias",
     scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true,
+    sortOptions = false,
     versionProvider = FloeVersion.class,
-    description = {
-      "Manage aliases: short names for Floe servers and the keys to sign requests to them.",
-      "Aliases are kept in config.json in the config directory (file mode 600)."
-    },
+    description =
+        "Manage aliases: short names for Floe servers with the keys that sign requests to them,"
+            + " kept in config.json in the config directory (file mode 600).",
     subcommands = {
       AliasCommand.SetAlias.class,
       AliasCommand.ListAliases.class,
@@ -39,7 +40,10 @@ final class AliasCommand {
     @Parameters(index = "0", paramLabel = "ALIAS", description = "Name of the alias, e.g. local.")
     String name;
 
-    @Parameters(index = "1", paramLabel = "URL", description = "Server URL, e.g. http://127.0.0.1:9000.")
+    @Parameters(
+        index = "1",
+        paramLabel = "URL",
+        description = "Server URL, e.g. http://127.0.0.1:9000.")
     URI url;
 
     @Parameters(index = "2", paramLabel = "ACCESS_KEY", description = "Access key.")
@@ -90,7 +94,9 @@ final class AliasCommand {
               document,
               out -> {
                 if (all.isEmpty()) {
-                  out.println("No aliases yet: add one with 'floe alias set ALIAS URL ACCESS_KEY SECRET_KEY'.");
+                  out.println(
+                      "No aliases yet: add one with 'floe alias set ALIAS URL ACCESS_KEY"
+                          + " SECRET_KEY'.");
                 } else {
                   table.print(out, "");
                 }
@@ -99,10 +105,7 @@ final class AliasCommand {
     }
   }
 
-  @Command(
-      name = "remove",
-      aliases = "rm",
-      description = "Remove an alias.")
+  @Command(name = "remove", aliases = "rm", description = "Remove an alias.")
   static final class RemoveAlias extends ClientCommand {
     @Parameters(index = "0", paramLabel = "ALIAS", description = "Alias to remove.")
     String name;

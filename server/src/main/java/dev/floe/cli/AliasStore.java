@@ -25,7 +25,8 @@ import java.util.Optional;
  * The aliases in {@code <config dir>/config.json}, laid out like {@code mc}'s file:
  *
  * <pre>
- * {"version": "1", "aliases": {"local": {"url": "...", "accessKey": "...", "secretKey": "...", "region": "us-east-1"}}}
+ * {"version": "1",
+ *  "aliases": {"local": {"url": "...", "accessKey": "...", "secretKey": "...", "region": "..."}}}
  * </pre>
  *
  * The file holds secrets, so it is only ever written with mode 600 (its directory 700), and it is
@@ -137,7 +138,8 @@ public final class AliasStore {
           entry.path("secretKey").asText(null),
           entry.path("region").asText(null));
     } catch (IllegalArgumentException e) {
-      throw new CliException("alias '" + name + "' in " + file + " is unusable: " + e.getMessage(), e);
+      throw new CliException(
+          "alias '" + name + "' in " + file + " is unusable: " + e.getMessage(), e);
     }
   }
 

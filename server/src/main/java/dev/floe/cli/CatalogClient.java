@@ -29,8 +29,8 @@ import org.apache.iceberg.rest.responses.UpdateNamespacePropertiesResponse;
 
 /**
  * The warehouse API and the Iceberg REST catalog of one Floe server, in Iceberg's own request and
- * response types (serialized exactly as Iceberg's REST client does). Lists follow
- * {@code next-page-token} to the end.
+ * response types (serialized exactly as Iceberg's REST client does). Lists follow {@code
+ * next-page-token} to the end.
  */
 public final class CatalogClient {
   private static final ObjectMapper JSON = icebergRestMapper();
@@ -89,8 +89,7 @@ public final class CatalogClient {
   }
 
   public GetNamespaceResponse namespace(String warehouse, Namespace namespace) {
-    return read(
-        transport.get(paths(warehouse).namespace(namespace)), GetNamespaceResponse.class);
+    return read(transport.get(paths(warehouse).namespace(namespace)), GetNamespaceResponse.class);
   }
 
   public UpdateNamespacePropertiesResponse updateNamespace(

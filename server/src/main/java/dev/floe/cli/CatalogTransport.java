@@ -119,7 +119,9 @@ final class CatalogTransport {
       throw unreachable("no answer within " + REQUEST_TIMEOUT.toSeconds() + " s", e);
     } catch (ConnectException e) {
       throw unreachable(
-          e.getCause() instanceof UnresolvedAddressException ? "unknown host" : "connection refused",
+          e.getCause() instanceof UnresolvedAddressException
+              ? "unknown host"
+              : "connection refused",
           e);
     } catch (UnknownHostException | UnresolvedAddressException e) {
       throw unreachable("unknown host", e);
@@ -142,7 +144,12 @@ final class CatalogTransport {
       return new CatalogRequestException(
           status,
           error == null ? null : error.type(),
-          alias.url() + " answered HTTP " + status + " to " + response.request().method() + " "
+          alias.url()
+              + " answered HTTP "
+              + status
+              + " to "
+              + response.request().method()
+              + " "
               + response.request().uri().getRawPath());
     }
     String message = error.message();

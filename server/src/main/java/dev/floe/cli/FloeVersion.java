@@ -8,14 +8,20 @@ import picocli.CommandLine.IVersionProvider;
 
 /** {@code floe --version}: Floe's version and the Iceberg and Java it runs with. */
 final class FloeVersion implements IVersionProvider {
-  private static final String POM_PROPERTIES = "/META-INF/maven/dev.floe/floe-server/pom.properties";
+  private static final String POM_PROPERTIES =
+      "/META-INF/maven/dev.floe/floe-server/pom.properties";
 
   @Override
   public String[] getVersion() {
     return new String[] {
       "floe " + floeVersion(),
-      "Iceberg " + IcebergBuild.version() + ", Java " + Runtime.version() + " ("
-          + System.getProperty("java.vendor") + ")"
+      "Iceberg "
+          + IcebergBuild.version()
+          + ", Java "
+          + Runtime.version()
+          + " ("
+          + System.getProperty("java.vendor")
+          + ")"
     };
   }
 
@@ -30,7 +36,7 @@ final class FloeVersion implements IVersionProvider {
     } catch (IOException e) {
       return "(unknown version)";
     }
-    String manifestVersion = FloeCli.class.getPackage().getImplementationVersion();
+    String manifestVersion = FloeVersion.class.getPackage().getImplementationVersion();
     return manifestVersion != null ? manifestVersion : "(development build)";
   }
 }

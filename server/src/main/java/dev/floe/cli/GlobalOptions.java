@@ -23,7 +23,9 @@ public final class GlobalOptions {
       scope = ScopeType.INHERIT,
       paramLabel = "DIR",
       defaultValue = "${env:FLOE_CONFIG_DIR:-${sys:user.home}${sys:file.separator}.floe}",
-      description = "Directory of config.json with the aliases (env FLOE_CONFIG_DIR; default: ${DEFAULT-VALUE}).")
+      description =
+          "Directory of config.json with the aliases (env FLOE_CONFIG_DIR; default:"
+              + " ${DEFAULT-VALUE}).")
   Path configDir;
 
   public boolean json() {

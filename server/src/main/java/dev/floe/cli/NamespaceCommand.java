@@ -7,19 +7,18 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.rest.responses.CreateNamespaceResponse;
 import org.apache.iceberg.rest.responses.GetNamespaceResponse;
 import org.apache.iceberg.rest.responses.UpdateNamespacePropertiesResponse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code floe table namespace}: namespaces of a warehouse, nested ones written {@code a.b.c}. */
 @Command(
     name = "namespace",
-    description = "Create, list, inspect, update and remove namespaces (nested ones written a.b.c).",
+    description =
+        "Create, list, inspect, update and remove namespaces (nested ones written a.b.c).",
     subcommands = {
       NamespaceCommand.CreateNamespace.class,
       NamespaceCommand.ListNamespaces.class,
@@ -29,30 +28,14 @@ import picocli.CommandLine.Parameters;
     })
 final class NamespaceCommand {
 
-  /** A command on one warehouse of the alias's server. */
-  abstract static class WarehouseScoped extends CatalogCommand {
-    @Parameters(index = "1", paramLabel = "WAREHOUSE", description = "Warehouse name.")
-    String warehouse;
-  }
-
-  /** A command on one namespace. */
-  abstract static class NamespaceScoped extends WarehouseScoped {
-    @Parameters(
-        index = "2",
-        paramLabel = "NAMESPACE",
-        converter = NamespaceConverter.class,
-        description = "Namespace, with dots between levels: sales or sales.eu.")
-    Namespace namespace;
-  }
-
   @Command(
       name = "create",
       description = "Create a namespace; the parent of a nested one must exist.",
       footerHeading = "%nExample:%n",
       footer = "  floe table namespace create local analytics sales.eu --property owner=data-team")
-  static final class CreateNamespace extends NamespaceScoped {
+  static final class CreateNamespace extends NamespaceScopedCommand {
     @Option(
-        names = {"-a", "--property", "--attr"},
+        names = {"-a", "--property"},
         paramLabel = "KEY=VALUE",
         description = "A namespace property; repeat for more.")
     Map<String, String> properties = new LinkedHashMap<>();
@@ -86,7 +69,7 @@ final class NamespaceCommand {
   }
 
   @Command(name = "list", aliases = "ls", description = "List the namespaces of a warehouse.")
-  static final class ListNamespaces extends WarehouseScoped {
+  static final class ListNamespaces extends WarehouseScopedCommand {
     @Option(
         names = "--parent",
         paramLabel = "NAMESPACE",
@@ -117,7 +100,7 @@ final class NamespaceCommand {
   }
 
   @Command(name = "info", description = "Show a namespace and its properties.")
-  static final class NamespaceInfo extends NamespaceScoped {
+  static final class NamespaceInfo extends NamespaceScopedCommand {
     @Override
     void run(CatalogClient catalog, Output output) {
       GetNamespaceResponse found = catalog.namespace(warehouse, namespace);
@@ -128,7 +111,7 @@ final class NamespaceCommand {
                 .row("Namespace:", found.namespace())
                 .row("Warehouse:", warehouse)
                 .print(out, "");
-            printProperties(out, found.properties());
+            TextTable.printProperties(out, found.properties());
           });
     }
   }
@@ -137,11 +120,13 @@ final class NamespaceCommand {
       name = "update",
       description = "Set or remove namespace properties.",
       footerHeading = "%nExample:%n",
-      footer =
-          "  floe table namespace update local analytics sales --property owner=bi --remove-property tmp")
-  static final class UpdateNamespace extends NamespaceScoped {
+      footer = {
+        "  floe table namespace update local analytics sales --property owner=bi \\",
+        "    --remove-property tmp"
+      })
+  static final class UpdateNamespace extends NamespaceScopedCommand {
     @Option(
-        names = {"-a", "--property", "--attr"},
+        names = {"-a", "--property"},
         paramLabel = "KEY=VALUE",
         description = "A property to set; repeat for more.")
     Map<String, String> updates = new LinkedHashMap<>();
@@ -171,7 +156,7 @@ final class NamespaceCommand {
             TextTable summary = TextTable.keyValues();
             summary.row("Set:", String.join(", ", result.updated()));
             summary.row("Removed:", String.join(", ", result.removed()));
-            if (!result.missing().isEmpty()) {
+            if (result.missing() != null && !result.missing().isEmpty()) {
               summary.row("Not present:", String.join(", ", result.missing()));
             }
             summary.print(out, "  ");
@@ -183,7 +168,7 @@ final class NamespaceCommand {
       name = "remove",
       aliases = "rm",
       description = "Remove a namespace; it must hold no tables, views or namespaces.")
-  static final class RemoveNamespace extends NamespaceScoped {
+  static final class RemoveNamespace extends NamespaceScopedCommand {
     @Override
     void run(CatalogClient catalog, Output output) {
       catalog.removeNamespace(warehouse, namespace);
@@ -191,19 +176,10 @@ final class NamespaceCommand {
       document.set("namespace", Output.levels(namespace));
       output.emit(
           document,
-          out -> out.println("Removed namespace '" + namespace + "' from warehouse '" + warehouse + "'."));
+          out ->
+              out.println(
+                  "Removed namespace '" + namespace + "' from warehouse '" + warehouse + "'."));
     }
-  }
-
-  static void printProperties(java.io.PrintWriter out, Map<String, String> properties) {
-    if (properties.isEmpty()) {
-      out.println("Properties:  none");
-      return;
-    }
-    out.println("Properties:");
-    TextTable table = TextTable.keyValues();
-    new TreeMap<>(properties).forEach(table::row);
-    table.print(out, "  ");
   }
 
   private static ObjectNode describe(Namespace namespace, Map<String, String> properties) {
@@ -215,7 +191,9 @@ final class NamespaceCommand {
 
   private static ArrayNode sorted(Collection<String> keys) {
     ArrayNode node = Output.object().arrayNode();
-    keys == null ? null : null;
+    if (keys != null) {
+      keys.stream().sorted().forEach(node::add);
+    }
     return node;
   }
 }

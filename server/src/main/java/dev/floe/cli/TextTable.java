@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /** Rows of text printed in aligned columns: a headed table, or a block of key-value lines. */
 final class TextTable {
@@ -30,8 +32,16 @@ final class TextTable {
     return this;
   }
 
-  boolean isEmpty() {
-    return rows.isEmpty();
+  /** Prints a "Properties:" block, sorted by key. */
+  static void printProperties(PrintWriter out, Map<String, String> properties) {
+    if (properties == null || properties.isEmpty()) {
+      out.println("Properties:  none");
+      return;
+    }
+    out.println("Properties:");
+    TextTable table = keyValues();
+    new TreeMap<>(properties).forEach(table::row);
+    table.print(out, "  ");
   }
 
   void print(PrintWriter out, String indent) {

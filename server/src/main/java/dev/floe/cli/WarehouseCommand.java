@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code floe table warehouse}: warehouses, each one bucket of the backing store. */
 @Command(
@@ -20,16 +19,10 @@ final class WarehouseCommand {
 
   @Command(
       name = "create",
-      description = "Create a warehouse.",
+      description = "Create a warehouse; its name follows S3 bucket naming rules.",
       footerHeading = "%nExample:%n",
       footer = "  floe table warehouse create local analytics")
-  static final class CreateWarehouse extends CatalogCommand {
-    @Parameters(
-        index = "1",
-        paramLabel = "WAREHOUSE",
-        description = "Name of the warehouse; S3 bucket naming rules apply.")
-    String warehouse;
-
+  static final class CreateWarehouse extends WarehouseScopedCommand {
     @Option(
         names = {"-p", "--ignore-existing"},
         description = "Succeed if the warehouse already exists.")
@@ -84,10 +77,7 @@ final class WarehouseCommand {
       name = "remove",
       aliases = "rm",
       description = "Remove a warehouse; it must be empty unless --purge is given.")
-  static final class RemoveWarehouse extends CatalogCommand {
-    @Parameters(index = "1", paramLabel = "WAREHOUSE", description = "Warehouse to remove.")
-    String warehouse;
-
+  static final class RemoveWarehouse extends WarehouseScopedCommand {
     @Option(
         names = "--purge",
         description = "Also remove every namespace, table and data file in it.")
@@ -108,7 +98,9 @@ final class WarehouseCommand {
       }
       output.emit(
           Output.success().put("warehouse", warehouse).put("purged", purge),
-          out -> out.println("Removed warehouse '" + warehouse + "'" + (purge ? " and all its data." : ".")));
+          out ->
+              out.println(
+                  "Removed warehouse '" + warehouse + "'" + (purge ? " and all its data." : ".")));
     }
   }
 

@@ -10,7 +10,8 @@ import java.util.Optional;
  * {@code AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…}, parsed. Components are
  * separated by commas with or without spaces, as different SDKs write them.
  */
-record AuthorizationHeader(SigningCredential credential, List<String> signedHeaders, String signature) {
+record AuthorizationHeader(
+    SigningCredential credential, List<String> signedHeaders, String signature) {
 
   static AuthorizationHeader parse(String value) throws AuthenticationException {
     String header = value.strip();

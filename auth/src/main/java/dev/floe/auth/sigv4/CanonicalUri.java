@@ -2,6 +2,7 @@ package dev.floe.auth.sigv4;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.StringJoiner;
 
 /**
  * The canonical URI line of a canonical request. S3 and every other AWS service disagree here, and
@@ -12,14 +13,19 @@ final class CanonicalUri {
   private CanonicalUri() {}
 
   /**
-   * S3: the path decoded, then encoded once, never normalized, because {@code a//b/../c} is a
-   * legal object key and S3 signers sign it as it is.
+   * S3: each path segment decoded, then encoded once, never normalized, because {@code a//b/../c}
+   * is a legal object key and S3 signers sign it as it is. Working segment by segment keeps an
+   * encoded slash ({@code %2F}) distinct from a path separator, as the client signed it.
    */
   static String forS3(String rawPath) {
     if (rawPath.isEmpty()) {
       return "/";
     }
-    return UriEncoding.encode(UriEncoding.decode(rawPath, false), true);
+    StringJoiner canonical = new StringJoiner("/");
+    for (String segment : rawPath.split("/", -1)) {
+      canonical.add(UriEncoding.encode(UriEncoding.decode(segment, false), false));
+    }
+    return canonical.toString();
   }
 
   /**

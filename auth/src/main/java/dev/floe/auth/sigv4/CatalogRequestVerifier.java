@@ -12,12 +12,12 @@ import java.util.Optional;
  * Verifies Iceberg REST catalog requests, signed with the signing name {@code s3tables} and any
  * non-empty region.
  *
- * <p>The catalog signs as an ordinary AWS service, not as S3: the path is normalized and encoded
- * a second time (a namespace separator {@code %1F} is {@code %251F} in the canonical request), and
- * the payload line is always the hex SHA-256 of the body, computed here. Clients disagree about
- * the {@code x-amz-content-sha256} header (PyIceberg sends none on POSTs, Iceberg Java and Trino
- * send base64), but all of them sign the hex digest; when the header is signed, its value as sent
- * goes into the canonical headers like any other header.
+ * <p>The catalog signs as an ordinary AWS service, not as S3: the path is normalized and encoded a
+ * second time (a namespace separator {@code %1F} is {@code %251F} in the canonical request), and
+ * the payload line is always the hex SHA-256 of the body, computed here. Clients disagree about the
+ * {@code x-amz-content-sha256} header (PyIceberg sends none on POSTs, Iceberg Java and Trino send
+ * base64), but all of them sign the hex digest; when the header is signed, its value as sent goes
+ * into the canonical headers like any other header.
  */
 public final class CatalogRequestVerifier {
 
@@ -31,8 +31,8 @@ public final class CatalogRequestVerifier {
   }
 
   /**
-   * @param request the request as received, with its raw path (including any prefix such as
-   *     {@code /_iceberg}) and query
+   * @param request the request as received, with its raw path (including any prefix such as {@code
+   *     /_iceberg}) and query
    * @param body the full request body as received (may be empty)
    * @return who signed the request
    */
@@ -43,7 +43,8 @@ public final class CatalogRequestVerifier {
           AuthFailure.MISSING_AUTHENTICATION,
           "Catalog requests must be signed with SigV4 (signing name '" + SIGNING_NAME + "').");
     }
-    SignatureClaim claim = AuthorizationHeader.parse(authorization.get()).at(RequestTime.of(request));
+    SignatureClaim claim =
+        AuthorizationHeader.parse(authorization.get()).at(RequestTime.of(request));
     return check
         .verify(
             request,

@@ -7,8 +7,8 @@ import java.util.HexFormat;
 
 /**
  * The chained signatures of a signed aws-chunked body: each chunk's signature covers its data and
- * the previous signature, starting from the request's seed signature, so chunks cannot be
- * altered, dropped or reordered; the trailer signature continues the chain from the final chunk.
+ * the previous signature, starting from the request's seed signature, so chunks cannot be altered,
+ * dropped or reordered; the trailer signature continues the chain from the final chunk.
  */
 final class ChunkSignatureChain {
 

@@ -4,8 +4,8 @@ import java.util.zip.Checksum;
 
 /**
  * CRC-64/NVME (reflected polynomial {@code 0x9a6c9329ac4bc9b5}, initial value and final XOR all
- * ones), the checksum PyArrow and recent AWS SDKs send as {@code x-amz-checksum-crc64nvme}. The
- * JDK has no CRC-64 and the AWS SDK's implementation needs the native CRT, hence this small
+ * ones), the checksum PyArrow and recent AWS SDKs send as {@code x-amz-checksum-crc64nvme}. The JDK
+ * has no CRC-64 and the AWS SDK's implementation needs the native CRT, hence this small
  * table-driven one.
  */
 final class Crc64Nvme implements Checksum {

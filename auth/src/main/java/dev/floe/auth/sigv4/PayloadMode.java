@@ -10,7 +10,9 @@ public enum PayloadMode {
   STREAMING_SIGNED,
   /** {@code STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER}: signed chunks plus a signed trailer. */
   STREAMING_SIGNED_TRAILER,
-  /** {@code STREAMING-UNSIGNED-PAYLOAD-TRAILER}: aws-chunked without signatures, checksum trailer. */
+  /**
+   * {@code STREAMING-UNSIGNED-PAYLOAD-TRAILER}: aws-chunked without signatures, checksum trailer.
+   */
   STREAMING_UNSIGNED_TRAILER,
   /** The request carries no body at all. */
   NO_BODY

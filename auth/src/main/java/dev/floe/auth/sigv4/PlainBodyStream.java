@@ -3,6 +3,7 @@ package dev.floe.auth.sigv4;
 import dev.floe.auth.AuthFailure;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -72,7 +73,9 @@ final class PlainBodyStream extends InputStream {
     }
     if (expectedSha256.isPresent()) {
       String computed = HexFormat.of().formatHex(digest.digest());
-      if (!MessageDigest.isEqual(computed.getBytes(), expectedSha256.get().getBytes())) {
+      if (!MessageDigest.isEqual(
+          computed.getBytes(StandardCharsets.US_ASCII),
+          expectedSha256.get().getBytes(StandardCharsets.US_ASCII))) {
         throw fail(
             AuthFailure.CONTENT_SHA256_MISMATCH,
             "The provided x-amz-content-sha256 "

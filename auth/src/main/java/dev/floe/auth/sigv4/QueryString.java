@@ -2,14 +2,17 @@ package dev.floe.auth.sigv4;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A query string as sent, decoded into its parameters. The canonical form re-encodes each name and
  * value per SigV4 ({@code %20} for a space, never {@code +}; {@code name=} for an empty value) and
- * sorts them, so the client's own choice of encoding does not matter.
+ * sorts them, so the client's own choice of encoding does not matter. A literal {@code +} reads as
+ * a space, as in form-encoded queries.
  */
 final class QueryString {
 
@@ -61,18 +64,22 @@ final class QueryString {
         .map(p -> new String(p.value(), StandardCharsets.UTF_8));
   }
 
-  /** The canonical query string, leaving out parameters with the given name. */
-  String canonical(String excludedName) {
-    return parameters.stream()
-        .filter(p -> !p.decodedName().equals(excludedName))
-        .map(p -> new String[] {p.encodedName(), p.encodedValue()})
-        .sorted(Comparator.<String[], String>comparing(p -> p[0]).thenComparing(p -> p[1]))
-        .map(p -> p[0] + "=" + p[1])
-        .reduce((a, b) -> a + "&" + b)
-        .orElse("");
+  /** The canonical query string. */
+  String canonical() {
+    return canonical(parameters.stream());
   }
 
-  String canonical() {
-    return canonical(null);
+  /** The canonical query string, leaving out the parameters with the given name. */
+  String canonicalWithout(String excludedName) {
+    return canonical(parameters.stream().filter(p -> !p.decodedName().equals(excludedName)));
+  }
+
+  private static String canonical(Stream<Parameter> parameters) {
+    return parameters
+        .map(p -> Map.entry(p.encodedName(), p.encodedValue()))
+        .sorted(
+            Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue()))
+        .map(p -> p.getKey() + "=" + p.getValue())
+        .collect(Collectors.joining("&"));
   }
 }

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The checks every SigV4 request goes through, whatever carried the signature: scope, time,
- * access key, signed headers, and finally the signature itself over the canonical request.
+ * The checks every SigV4 request goes through, whatever carried the signature: scope, time, access
+ * key, signed headers, and finally the signature itself over the canonical request.
  */
 final class SignatureCheck {
 
@@ -109,13 +109,21 @@ final class SignatureCheck {
       if (signedAt.isAfter(now.plus(MAX_SKEW))) {
         throw new AuthenticationException(
             AuthFailure.REQUEST_TIME_TOO_SKEWED,
-            "X-Amz-Date " + claim.time().text() + " is in the future; the server time is " + now + ".");
+            "X-Amz-Date "
+                + claim.time().text()
+                + " is in the future; the server time is "
+                + now
+                + ".");
       }
       Instant expiry = signedAt.plus(claim.expires().get());
       if (now.isAfter(expiry)) {
         throw new AuthenticationException(
             AuthFailure.PRESIGNED_URL_EXPIRED,
-            "Request has expired: the presigned URL was valid until " + expiry + "; the server time is " + now + ".");
+            "Request has expired: the presigned URL was valid until "
+                + expiry
+                + "; the server time is "
+                + now
+                + ".");
       }
     } else if (Duration.between(signedAt, now).abs().compareTo(MAX_SKEW) > 0) {
       throw new AuthenticationException(

@@ -1,6 +1,5 @@
 package dev.floe.auth.sigv4;
 
-import dev.floe.auth.AuthFailure;
 import dev.floe.auth.AuthenticationException;
 import java.util.Arrays;
 import java.util.regex.Pattern;
@@ -14,7 +13,7 @@ record SigningCredential(String accessKeyId, CredentialScope scope) {
     // The access key comes first and could itself hold a slash: take the scope from the right.
     String[] parts = credential.split("/", -1);
     if (parts.length < 5) {
-      throw malformed(
+      throw SignatureClaim.malformed(
           "Credential '"
               + credential
               + "' must be <access key>/<date>/<region>/<service>/aws4_request.");
@@ -26,19 +25,19 @@ record SigningCredential(String accessKeyId, CredentialScope scope) {
     String service = parts[n - 2];
     String terminator = parts[n - 1];
     if (accessKeyId.isEmpty()) {
-      throw malformed("Credential '" + credential + "' has no access key.");
+      throw SignatureClaim.malformed("Credential '" + credential + "' has no access key.");
     }
     if (!SCOPE_DATE.matcher(date).matches()) {
-      throw malformed("Credential scope date '" + date + "' must be yyyyMMdd.");
+      throw SignatureClaim.malformed("Credential scope date '" + date + "' must be yyyyMMdd.");
     }
     if (region.isEmpty()) {
-      throw malformed("Credential scope has an empty region.");
+      throw SignatureClaim.malformed("Credential scope has an empty region.");
     }
     if (service.isEmpty()) {
-      throw malformed("Credential scope has an empty service.");
+      throw SignatureClaim.malformed("Credential scope has an empty service.");
     }
     if (!terminator.equals(CredentialScope.TERMINATOR)) {
-      throw malformed(
+      throw SignatureClaim.malformed(
           "Credential scope must end with '"
               + CredentialScope.TERMINATOR
               + "', not '"
@@ -46,9 +45,5 @@ record SigningCredential(String accessKeyId, CredentialScope scope) {
               + "'.");
     }
     return new SigningCredential(accessKeyId, new CredentialScope(date, region, service));
-  }
-
-  private static AuthenticationException malformed(String message) {
-    return new AuthenticationException(AuthFailure.MALFORMED_AUTHORIZATION, message);
   }
 }

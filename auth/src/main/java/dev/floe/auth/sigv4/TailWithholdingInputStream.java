@@ -5,10 +5,10 @@ import java.io.InputStream;
 
 /**
  * Delivers everything the verifying stream beneath it produces except the last byte, which it
- * releases only once that stream has reported its end. The verifying streams run every
- * end-of-body check (final chunk signature, trailer signature and checksum, whole-body digest,
- * length) before they report the end, so a consumer that forwards with a fixed
- * {@code Content-Length} never completes a body that fails verification.
+ * releases only once that stream has reported its end. The verifying streams run every end-of-body
+ * check (final chunk signature, trailer signature and checksum, whole-body digest, length) before
+ * they report the end, so a consumer that forwards with a fixed {@code Content-Length} never
+ * completes a body that fails verification.
  */
 final class TailWithholdingInputStream extends InputStream {
 

@@ -4,9 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Percent-encoding as SigV4 defines it: every byte except the unreserved characters {@code
- * A-Z a-z 0-9 - _ . ~} becomes {@code %XY} with upper-case hex. Decoding works on bytes so that
- * a path or query that is not valid UTF-8 still canonicalizes to exactly what the client signed.
+ * Percent-encoding as SigV4 defines it: every byte except the unreserved characters {@code A-Z a-z
+ * 0-9 - _ . ~} becomes {@code %XY} with upper-case hex. Decoding works on bytes so that a path or
+ * query that is not valid UTF-8 still canonicalizes to exactly what the client signed.
  */
 final class UriEncoding {
 

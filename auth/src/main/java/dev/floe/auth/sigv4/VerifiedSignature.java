@@ -8,4 +8,8 @@ import dev.floe.auth.Principal;
  * @param signature the request's (seed) signature
  */
 record VerifiedSignature(
-    Principal principal, SigningKey key, CredentialScope scope, RequestTime time, String signature) {}
+    Principal principal,
+    SigningKey key,
+    CredentialScope scope,
+    RequestTime time,
+    String signature) {}

@@ -1,6 +1,8 @@
 package dev.floe.catalog.rest;
 
 import dev.floe.auth.AuthenticationException;
+import dev.floe.catalog.store.StoreUnavailableException;
+import dev.floe.catalog.warehouse.WarehouseNotEmptyException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
@@ -46,9 +48,11 @@ final class IcebergErrors {
           Map.entry(AlreadyExistsException.class, 409),
           Map.entry(CommitFailedException.class, 409),
           Map.entry(NamespaceNotEmptyException.class, 409),
+          Map.entry(WarehouseNotEmptyException.class, 409),
           Map.entry(UnprocessableEntityException.class, 422),
           Map.entry(CommitStateUnknownException.class, 500),
-          Map.entry(ServiceUnavailableException.class, 503));
+          Map.entry(ServiceUnavailableException.class, 503),
+          Map.entry(StoreUnavailableException.class, 503));
 
   private IcebergErrors() {}
 
@@ -68,6 +72,10 @@ final class IcebergErrors {
     if (status == null) {
       LOG.error("Unexpected error while serving a catalog request", cause);
       return of(500, "InternalServerError", "Internal server error; see the server log");
+    }
+    if (cause instanceof StoreUnavailableException) {
+      LOG.warn("Backing store unavailable", cause);
+      return of(status, "ServiceUnavailableException", "The backing object store is unavailable; retry later");
     }
     if (status >= 500) {
       LOG.warn("Catalog request failed: {}", cause.toString());
@@ -91,7 +99,7 @@ final class IcebergErrors {
    */
   private static String typeName(Throwable error) {
     for (Class<?> type = error.getClass(); type != null; type = type.getSuperclass()) {
-      if (type.getName().startsWith("org.apache.iceberg.") || type.getName().startsWith("java.")) {
+      if (type.getName().startsWith("org.apache.iceberg.")) {
         return type.getSimpleName();
       }
     }

@@ -81,7 +81,7 @@ public final class IcebergRestHandler extends Handler.Abstract {
               : noRoute(method, rawPath, segments);
     } catch (AuthenticationException e) {
       answer = error(IcebergErrors.forAuthentication(e));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
       answer = error(IcebergErrors.forException(e));
     }
     timing.stop(
@@ -136,7 +136,7 @@ public final class IcebergRestHandler extends Handler.Abstract {
   private CatalogResponse dispatchSafely(CatalogRequest request) {
     try {
       return dispatcher.dispatch(request);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
       return error(IcebergErrors.forException(e));
     }
   }

@@ -1,7 +1,5 @@
 package dev.floe.catalog.rest;
 
-import java.nio.charset.StandardCharsets;
-import org.apache.iceberg.relocated.com.google.common.hash.Hashing;
 import org.apache.iceberg.rest.RESTCatalogProperties.SnapshotMode;
 
 /**
@@ -14,11 +12,7 @@ final class TableETag {
   private TableETag() {}
 
   static String of(String metadataLocation, SnapshotMode mode) {
-    String hash =
-        Hashing.murmur3_128()
-            .hashString(metadataLocation + "#" + mode.name(), StandardCharsets.UTF_8)
-            .toString();
-    return '"' + hash + '"';
+    return '"' + IdempotencyKeys.sha256Hex(metadataLocation + "#" + mode.name()).substring(0, 32) + '"';
   }
 
   /** RFC 9110 If-None-Match: a list of (possibly weak) tags, or {@code *}. */

@@ -11,6 +11,7 @@ import org.apache.iceberg.SortOrder;
 import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.ImmutableTableCommit;
 import org.apache.iceberg.catalog.TableCommit;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
@@ -152,8 +153,12 @@ final class TableEndpoints {
                     throw new BadRequestException(
                         "Invalid table change: every change in a transaction needs an identifier");
                   }
-                  return TableCommit.create(
-                      change.identifier(), change.requirements(), change.updates());
+                  return (TableCommit)
+                      ImmutableTableCommit.builder()
+                          .identifier(change.identifier())
+                          .requirements(change.requirements())
+                          .updates(change.updates())
+                          .build();
                 })
             .toList();
     catalog.commitTransaction(commits);

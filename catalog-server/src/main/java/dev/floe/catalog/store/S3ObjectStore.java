@@ -1,0 +1,315 @@
+package dev.floe.catalog.store;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.Delete;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * {@link ObjectStore} over the AWS SDK v2, path-style, so any S3-compatible endpoint works.
+ *
+ * <p>Conditional writes go through a client that never retries: a retried {@code If-Match} PUT
+ * whose first attempt landed would come back 412 and read as a lost race. Their transport failures
+ * surface as {@link StoreUnavailableException}, and the commit protocol settles the outcome by
+ * re-reading the pointer.
+ */
+public final class S3ObjectStore implements ObjectStore {
+  private static final int DELETE_BATCH = 1000;
+
+  private final String storeId;
+  private final SdkHttpClient http;
+  private final S3Client client;
+  private final S3Client conditionalClient;
+
+  public S3ObjectStore(StoreConnection connection) {
+    this.storeId = connection.endpoint().toString();
+    this.http =
+        Apache5HttpClient.builder()
+            .maxConnections(64)
+            .connectionTimeout(Duration.ofSeconds(5))
+            .socketTimeout(Duration.ofSeconds(30))
+            .build();
+    this.client = newClient(connection, http, false);
+    this.conditionalClient = newClient(connection, http, true);
+  }
+
+  private static S3Client newClient(StoreConnection connection, SdkHttpClient http, boolean noRetries) {
+    return S3Client.builder()
+        .httpClient(http)
+        .endpointOverride(connection.endpoint())
+        .region(Region.of(connection.region()))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(connection.accessKeyId(), connection.secretKey())))
+        .forcePathStyle(true)
+        .serviceConfiguration(
+            // small JSON bodies sent whole with their headers: a server that answers 412 before
+            // reading the body can then drain it and keep the connection, instead of closing a
+            // connection the client would reuse (S3Proxy does this after a stale If-Match)
+            S3Configuration.builder().chunkedEncodingEnabled(false).expectContinueEnabled(false).build())
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+        .overrideConfiguration(
+            o -> {
+              o.apiCallTimeout(Duration.ofSeconds(60));
+              if (noRetries) {
+                o.retryStrategy(DefaultRetryStrategy.doNotRetry());
+              }
+            })
+        .build();
+  }
+
+  @Override
+  public Optional<StoredObject> get(String bucket, String key) {
+    try {
+      ResponseBytes<GetObjectResponse> bytes =
+          client.getObjectAsBytes(b -> b.bucket(bucket).key(key));
+      return Optional.of(new StoredObject(bytes.asByteArray(), bytes.response().eTag()));
+    } catch (SdkException e) {
+      if (status(e) == 404) {
+        return Optional.empty();
+      }
+      throw unavailable("read", bucket, key, e);
+    }
+  }
+
+  @Override
+  public Optional<String> headEtag(String bucket, String key) {
+    try {
+      return Optional.of(client.headObject(b -> b.bucket(bucket).key(key)).eTag());
+    } catch (SdkException e) {
+      if (status(e) == 404) {
+        return Optional.empty();
+      }
+      throw unavailable("head", bucket, key, e);
+    }
+  }
+
+  @Override
+  public String putIfAbsent(String bucket, String key, byte[] body) {
+    return conditionalPut(bucket, key, body, b -> b.ifNoneMatch("*"));
+  }
+
+  @Override
+  public String putIfMatch(String bucket, String key, byte[] body, String etag) {
+    return conditionalPut(bucket, key, body, b -> b.ifMatch(etag));
+  }
+
+  private String conditionalPut(
+      String bucket, String key, byte[] body, Consumer<PutObjectRequest.Builder> condition) {
+    return underKeyLock(
+        bucket,
+        key,
+        () -> {
+          try {
+            return conditionalClient
+                .putObject(
+                    b -> {
+                      b.bucket(bucket).key(key).contentLength((long) body.length);
+                      condition.accept(b);
+                    },
+                    RequestBody.fromBytes(body))
+                .eTag();
+          } catch (SdkException e) {
+            int status = status(e);
+            // 404: If-Match on a vanished key; 409: AWS's ConditionalRequestConflict (a concurrent
+            // conditional write on the same key won)
+            if (status == 412 || status == 404 || status == 409) {
+              throw new PreconditionFailedException(bucket, key);
+            }
+            throw unavailable("conditionally write", bucket, key, e);
+          }
+        });
+  }
+
+  @Override
+  public String put(String bucket, String key, byte[] body) {
+    return underKeyLock(
+        bucket,
+        key,
+        () -> {
+          try {
+            return client
+                .putObject(
+                    b -> b.bucket(bucket).key(key).contentLength((long) body.length),
+                    RequestBody.fromBytes(body))
+                .eTag();
+          } catch (SdkException e) {
+            throw unavailable("write", bucket, key, e);
+          }
+        });
+  }
+
+  @Override
+  public void delete(String bucket, String key) {
+    underKeyLock(
+        bucket,
+        key,
+        () -> {
+          try {
+            client.deleteObject(b -> b.bucket(bucket).key(key));
+          } catch (SdkException e) {
+            if (status(e) != 404) {
+              throw unavailable("delete", bucket, key, e);
+            }
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void deletePrefix(String bucket, String prefix) {
+    List<String> keys = listKeys(bucket, prefix);
+    for (int start = 0; start < keys.size(); start += DELETE_BATCH) {
+      List<ObjectIdentifier> batch =
+          keys.subList(start, Math.min(keys.size(), start + DELETE_BATCH)).stream()
+              .map(k -> ObjectIdentifier.builder().key(k).build())
+              .toList();
+      try {
+        DeleteObjectsResponse response =
+            client.deleteObjects(
+                b -> b.bucket(bucket).delete(Delete.builder().objects(batch).quiet(true).build()));
+        if (response.hasErrors() && !response.errors().isEmpty()) {
+          throw new StoreUnavailableException(
+              "Backing store failed to delete "
+                  + response.errors().size()
+                  + " objects under s3://"
+                  + bucket
+                  + "/"
+                  + prefix
+                  + ", first: "
+                  + response.errors().get(0).key()
+                  + " ("
+                  + response.errors().get(0).code()
+                  + ")",
+              null);
+        }
+      } catch (SdkException e) {
+        throw unavailable("delete objects under", bucket, prefix, e);
+      }
+    }
+  }
+
+  @Override
+  public List<String> listKeys(String bucket, String prefix) {
+    return list(bucket, prefix).stream().map(ListedObject::key).toList();
+  }
+
+  @Override
+  public List<ListedObject> list(String bucket, String prefix) {
+    List<ListedObject> result = new ArrayList<>();
+    try {
+      for (S3Object object :
+          client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
+        result.add(new ListedObject(object.key(), object.eTag()));
+      }
+      return result;
+    } catch (SdkException e) {
+      if (status(e) == 404) {
+        return List.of();
+      }
+      throw unavailable("list", bucket, prefix, e);
+    }
+  }
+
+  @Override
+  public boolean bucketExists(String bucket) {
+    try {
+      client.headBucket(b -> b.bucket(bucket));
+      return true;
+    } catch (SdkException e) {
+      if (status(e) == 404) {
+        return false;
+      }
+      throw unavailable("check bucket", bucket, "", e);
+    }
+  }
+
+  /** Creates the bucket; one this account already owns is fine, one owned elsewhere is a lost race. */
+  @Override
+  public void createBucket(String bucket) {
+    try {
+      client.createBucket(b -> b.bucket(bucket));
+    } catch (BucketAlreadyOwnedByYouException e) {
+      return;
+    } catch (BucketAlreadyExistsException e) {
+      throw new PreconditionFailedException(bucket, "");
+    } catch (SdkException e) {
+      throw unavailable("create bucket", bucket, "", e);
+    }
+  }
+
+  /** Deletes the bucket; an absent one is fine, a non-empty one is a failed precondition. */
+  @Override
+  public void deleteBucket(String bucket) {
+    try {
+      client.deleteBucket(b -> b.bucket(bucket));
+    } catch (SdkException e) {
+      int status = status(e);
+      if (status == 404) {
+        return;
+      }
+      if (status == 409) {
+        throw new PreconditionFailedException(bucket, "");
+      }
+      throw unavailable("delete bucket", bucket, "", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    conditionalClient.close();
+    http.close();
+  }
+
+  private <T> T underKeyLock(String bucket, String key, Supplier<T> write) {
+    ReentrantLock lock = KeyLocks.forKey(storeId, bucket, key);
+    lock.lock();
+    try {
+      return write.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static int status(SdkException e) {
+    return e instanceof SdkServiceException service ? service.statusCode() : -1;
+  }
+
+  private static StoreUnavailableException unavailable(
+      String action, String bucket, String key, SdkException e) {
+    String detail =
+        e instanceof S3Exception s3 && s3.awsErrorDetails() != null
+            ? s3.statusCode() + " " + s3.awsErrorDetails().errorCode()
+            : e.getClass().getSimpleName() + ": " + e.getMessage();
+    return new StoreUnavailableException(
+        "Backing store failed to " + action + " s3://" + bucket + "/" + key + " (" + detail + ")", e);
+  }
+}

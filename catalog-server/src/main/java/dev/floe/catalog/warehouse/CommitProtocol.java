@@ -1,0 +1,143 @@
+package dev.floe.catalog.warehouse;
+
+import dev.floe.catalog.warehouse.CatalogObjects.Versioned;
+import dev.floe.catalog.warehouse.NameIndex.Resolved;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.apache.iceberg.CatalogUtil;
+import org.apache.iceberg.MetadataUpdate;
+import org.apache.iceberg.RetryableValidationException;
+import org.apache.iceberg.TableMetadata;
+import org.apache.iceberg.UpdateRequirement;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.AlreadyExistsException;
+import org.apache.iceberg.exceptions.BadRequestException;
+import org.apache.iceberg.exceptions.CommitFailedException;
+import org.apache.iceberg.exceptions.NoSuchTableException;
+
+import org.apache.iceberg.io.FileIO;
+
+/**
+ * A table commit as the REST catalog receives it: requirements and updates, applied to the current
+ * metadata and swapped in; a lost race is retried from a fresh read, so only a requirement that
+ * really fails reaches the client as a conflict.
+ */
+final class CommitProtocol {
+  private final NameIndex names;
+  private final Tables tables;
+  private final MetadataFiles files;
+  private final CommitMetrics metrics;
+  private final Supplier<FileIO> io;
+  private final int defaultFormatVersion;
+
+  CommitProtocol(
+      NameIndex names,
+      Tables tables,
+      MetadataFiles files,
+      CommitMetrics metrics,
+      Supplier<FileIO> io,
+      int defaultFormatVersion) {
+    this.names = names;
+    this.tables = tables;
+    this.files = files;
+    this.metrics = metrics;
+    this.io = io;
+    this.defaultFormatVersion = defaultFormatVersion;
+  }
+
+  TableMetadata commit(
+      TableIdentifier identifier,
+      List<UpdateRequirement> requirements,
+      List<MetadataUpdate> updates) {
+    CatalogNames.validate(identifier);
+    boolean create =
+        requirements.stream().anyMatch(UpdateRequirement.AssertTableDoesNotExist.class::isInstance);
+    return metrics.record(
+        () -> create ? create(identifier, requirements, updates) : update(identifier, requirements, updates));
+  }
+
+  private TableMetadata update(
+      TableIdentifier identifier,
+      List<UpdateRequirement> requirements,
+      List<MetadataUpdate> updates) {
+    Backoff backoff = new Backoff();
+    while (true) {
+      Resolved resolved =
+          names
+              .resolve(identifier, ObjectKind.TABLE)
+              .orElseThrow(() -> new NoSuchTableException("Table does not exist: %s", identifier));
+      Versioned<EntityRecord> entity = resolved.entity();
+      if (entity.value().pending() == null) {
+        TableMetadata base = files.readTable(entity.value().metadataLocation());
+        TableMetadata updated = apply(base, requirements, updates);
+        if (updated == base) {
+          return base;
+        }
+        Optional<TableMetadata> committed = tables.swap(identifier, entity, updated);
+        if (committed.isPresent()) {
+          CatalogUtil.deleteRemovedMetadataFiles(io.get(), base, committed.get());
+          return committed.get();
+        }
+      }
+      metrics.retried();
+      backoff.pause(identifier);
+    }
+  }
+
+  /** Validates the requirements against {@code base} and applies the updates to it. */
+  static TableMetadata apply(
+      TableMetadata base, List<UpdateRequirement> requirements, List<MetadataUpdate> updates) {
+    requirements.forEach(requirement -> requirement.validate(base));
+    TableMetadata.Builder builder = TableMetadata.buildFrom(base);
+    try {
+      updates.forEach(update -> update.applyTo(builder));
+    } catch (RetryableValidationException e) {
+      // stale values in the request itself (e.g. first-row-id): retrying here cannot help,
+      // the client must refresh
+      throw new CommitFailedException(e, "Validation failed, please retry: %s", e.getMessage());
+    }
+    return builder.build();
+  }
+
+  /**
+   * A create as a commit ({@code AssertTableDoesNotExist}): the table gets Floe's location and the
+   * catalog's default format version unless the updates upgrade it.
+   */
+  private TableMetadata create(
+      TableIdentifier identifier,
+      List<UpdateRequirement> requirements,
+      List<MetadataUpdate> updates) {
+    List<UpdateRequirement> invalid =
+        requirements.stream()
+            .filter(r -> !(r instanceof UpdateRequirement.AssertTableDoesNotExist))
+            .toList();
+    if (!invalid.isEmpty()) {
+      throw new BadRequestException("Invalid create requirements: %s", invalid);
+    }
+    Optional<Resolved> existing = names.resolve(identifier);
+    if (existing.isPresent()) {
+      if (existing.get().kind() == ObjectKind.VIEW) {
+        throw new AlreadyExistsException("View with same name already exists: %s", identifier);
+      }
+      throw new CommitFailedException("Requirement failed: table already exists");
+    }
+    int formatVersion =
+        updates.stream()
+            .filter(MetadataUpdate.UpgradeFormatVersion.class::isInstance)
+            .map(update -> ((MetadataUpdate.UpgradeFormatVersion) update).formatVersion())
+            .findFirst()
+            .orElse(defaultFormatVersion);
+    String uuid =
+        updates.stream()
+            .filter(MetadataUpdate.AssignUUID.class::isInstance)
+            .map(update -> ((MetadataUpdate.AssignUUID) update).uuid())
+            .findFirst()
+            .orElseGet(() -> UUID.randomUUID().toString());
+    TableMetadata.Builder builder = TableMetadata.buildFromEmpty(formatVersion).assignUUID(uuid);
+    updates.forEach(update -> update.applyTo(builder));
+    builder.setLocation(tables.location(uuid));
+    return tables.create(identifier, builder.build());
+  }
+}

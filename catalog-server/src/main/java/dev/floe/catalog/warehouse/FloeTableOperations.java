@@ -1,0 +1,89 @@
+package dev.floe.catalog.warehouse;
+
+import dev.floe.catalog.warehouse.CatalogObjects.Versioned;
+import dev.floe.catalog.warehouse.NameIndex.Resolved;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.iceberg.BaseMetastoreTableOperations;
+import org.apache.iceberg.TableMetadata;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.CommitFailedException;
+import org.apache.iceberg.exceptions.NoSuchTableException;
+import org.apache.iceberg.io.FileIO;
+
+/**
+ * Iceberg's view of one table: refresh reads the name and the entity, commit swaps the entity once
+ * (Iceberg's own update classes retry on {@link CommitFailedException}).
+ */
+final class FloeTableOperations extends BaseMetastoreTableOperations {
+  private final TableIdentifier identifier;
+  private final String fullName;
+  private final NameIndex names;
+  private final Tables tables;
+  private final MetadataFiles files;
+  private final CommitMetrics metrics;
+  private final Supplier<FileIO> io;
+  private Versioned<EntityRecord> entity;
+
+  FloeTableOperations(
+      TableIdentifier identifier,
+      String fullName,
+      NameIndex names,
+      Tables tables,
+      MetadataFiles files,
+      CommitMetrics metrics,
+      Supplier<FileIO> io) {
+    this.identifier = identifier;
+    this.fullName = fullName;
+    this.names = names;
+    this.tables = tables;
+    this.files = files;
+    this.metrics = metrics;
+    this.io = io;
+  }
+
+  @Override
+  protected String tableName() {
+    return fullName;
+  }
+
+  @Override
+  public FileIO io() {
+    return io.get();
+  }
+
+  @Override
+  protected void doRefresh() {
+    Optional<Resolved> resolved = names.resolve(identifier, ObjectKind.TABLE);
+    if (resolved.isEmpty()) {
+      this.entity = null;
+      if (currentMetadataLocation() != null) {
+        throw new NoSuchTableException("Table does not exist: %s", identifier);
+      }
+      disableRefresh();
+      return;
+    }
+    this.entity = resolved.get().entity();
+    refreshFromMetadataLocation(entity.value().metadataLocation(), null, 0, files::readTable);
+  }
+
+  @Override
+  protected void doCommit(TableMetadata base, TableMetadata metadata) {
+    metrics.record(
+        () -> {
+          if (base == null) {
+            return tables.create(identifier, metadata);
+          }
+          if (entity == null || entity.value().pending() != null) {
+            throw new CommitFailedException(
+                "Cannot commit %s: a multi-table transaction is updating it", identifier);
+          }
+          return tables
+              .swap(identifier, entity, metadata)
+              .orElseThrow(
+                  () ->
+                      new CommitFailedException(
+                          "Cannot commit %s: the table was changed concurrently", identifier));
+        });
+  }
+}

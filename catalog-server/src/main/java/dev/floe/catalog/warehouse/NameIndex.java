@@ -1,0 +1,160 @@
+package dev.floe.catalog.warehouse;
+
+import dev.floe.catalog.store.ObjectStore.ListedObject;
+import dev.floe.catalog.store.PreconditionFailedException;
+import dev.floe.catalog.warehouse.CatalogObjects.Versioned;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.CommitFailedException;
+
+/**
+ * Names of tables and views, {@code .floe/tables/<ns>/<name>.json}, each pointing at an entity.
+ *
+ * <p>The entity's identifier is the authority: a name is valid when its entity names it back, or
+ * when the entity names another identifier whose name object does not point at the entity (a
+ * rename that never completed). Every other name is stale — left by a rename interrupted between
+ * its steps, or a drop interrupted before its entity went — and reads as absent. Stale names are
+ * repaired lazily: a creator takes one over with a compare-and-swap, a namespace drop deletes it.
+ */
+final class NameIndex {
+  private static final int MAX_CLAIM_ROUNDS = 8;
+
+  private final CatalogObjects objects;
+  private final Entities entities;
+  private final BoundedCache<String, Versioned<NameRecord>> listed = new BoundedCache<>(4096);
+
+  NameIndex(CatalogObjects objects, Entities entities) {
+    this.objects = objects;
+    this.entities = entities;
+  }
+
+  Optional<Resolved> resolve(TableIdentifier identifier) {
+    return objects
+        .read(CatalogKeys.name(identifier), NameRecord.class)
+        .flatMap(name -> validate(identifier, name));
+  }
+
+  Optional<Resolved> resolve(TableIdentifier identifier, ObjectKind kind) {
+    return resolve(identifier).filter(resolved -> resolved.kind() == kind);
+  }
+
+  private Optional<Resolved> validate(TableIdentifier identifier, Versioned<NameRecord> name) {
+    return entities
+        .read(name.value().uuid())
+        .filter(entity -> namesBack(identifier, name.value(), entity.value()))
+        .map(entity -> new Resolved(identifier, name, entity));
+  }
+
+  private boolean namesBack(TableIdentifier identifier, NameRecord name, EntityRecord entity) {
+    if (entity.kind() != name.kind()) {
+      return false;
+    }
+    TableIdentifier claimed = entity.identifier().toIdentifier();
+    if (claimed.equals(identifier)) {
+      return true;
+    }
+    return objects
+        .read(CatalogKeys.name(claimed), NameRecord.class)
+        .map(other -> !other.value().uuid().equals(entity.uuid()))
+        .orElse(true);
+  }
+
+  /**
+   * Points {@code identifier} at the entity: creates the name, or takes over a stale one. Returns
+   * the name, or empty when a valid table or view already holds it ({@link #holder}).
+   */
+  Claim claim(TableIdentifier identifier, String uuid, ObjectKind kind) {
+    String key = CatalogKeys.name(identifier);
+    NameRecord record = new NameRecord(uuid, kind, StoredIdentifier.of(identifier));
+    for (int round = 0; round < MAX_CLAIM_ROUNDS; round++) {
+      try {
+        return new Claim(objects.create(key, record), null);
+      } catch (PreconditionFailedException exists) {
+        Optional<Versioned<NameRecord>> existing = objects.read(key, NameRecord.class);
+        if (existing.isEmpty()) {
+          continue;
+        }
+        Optional<Resolved> holder = validate(identifier, existing.get());
+        if (holder.isPresent()) {
+          return new Claim(null, holder.get().kind());
+        }
+        try {
+          return new Claim(objects.replace(key, existing.get(), record), null);
+        } catch (PreconditionFailedException raced) {
+          // someone else changed the stale name first: look again
+        }
+      }
+    }
+    throw new CommitFailedException(
+        "Cannot claim the name %s: it changed concurrently %s times", identifier, MAX_CLAIM_ROUNDS);
+  }
+
+  /** Removes a name, unless it was rewritten since it was resolved. */
+  void release(Resolved resolved) {
+    objects.deleteIfUnchanged(CatalogKeys.name(resolved.identifier()), resolved.name().etag());
+  }
+
+  /** The valid names of one kind in a namespace. */
+  List<TableIdentifier> list(Namespace namespace, ObjectKind kind) {
+    List<TableIdentifier> result = new ArrayList<>();
+    for (Versioned<NameRecord> name : names(namespace)) {
+      if (name.value().kind() == kind) {
+        TableIdentifier identifier = name.value().identifier().toIdentifier();
+        if (validate(identifier, name).isPresent()) {
+          result.add(identifier);
+        }
+      }
+    }
+    return result;
+  }
+
+  /** Whether any valid name is left in the namespace; stale names found on the way are removed. */
+  boolean anyIn(Namespace namespace) {
+    for (Versioned<NameRecord> name : names(namespace)) {
+      TableIdentifier identifier = name.value().identifier().toIdentifier();
+      if (validate(identifier, name).isPresent()) {
+        return true;
+      }
+      objects.deleteIfUnchanged(CatalogKeys.name(identifier), name.etag());
+    }
+    return false;
+  }
+
+  private List<Versioned<NameRecord>> names(Namespace namespace) {
+    List<Versioned<NameRecord>> names = new ArrayList<>();
+    for (ListedObject object : objects.list(CatalogKeys.namesIn(namespace))) {
+      Optional<Versioned<NameRecord>> cached =
+          listed.get(object.key()).filter(name -> name.etag().equals(object.etag()));
+      Optional<Versioned<NameRecord>> name =
+          cached.isPresent() ? cached : objects.read(object.key(), NameRecord.class);
+      name.ifPresent(
+          found -> {
+            listed.put(object.key(), found);
+            names.add(found);
+          });
+    }
+    return names;
+  }
+
+  /** A valid name with the entity it resolves to. */
+  record Resolved(
+      TableIdentifier identifier, Versioned<NameRecord> name, Versioned<EntityRecord> entity) {
+    ObjectKind kind() {
+      return name.value().kind();
+    }
+
+    String uuid() {
+      return name.value().uuid();
+    }
+  }
+
+  /** The outcome of {@link #claim}: the name now held, or the kind of object that holds it. */
+  record Claim(Versioned<NameRecord> name, ObjectKind holder) {
+    boolean taken() {
+      return name == null;
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package dev.floe.catalog.warehouse;
+
+import dev.floe.catalog.store.PreconditionFailedException;
+import dev.floe.catalog.warehouse.CatalogObjects.Versioned;
+import dev.floe.catalog.warehouse.NameIndex.Claim;
+import dev.floe.catalog.warehouse.NameIndex.Resolved;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.apache.iceberg.CatalogUtil;
+import org.apache.iceberg.TableMetadata;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.AlreadyExistsException;
+import org.apache.iceberg.io.FileIO;
+
+/**
+ * The table pointers of one warehouse: creating a table, one compare-and-swap of its pointer to
+ * new metadata, dropping it. Retries and requirements are the callers' business.
+ *
+ * <p>A table Floe created lives at {@code s3://<bucket>/<uuid>} and its location never moves; a
+ * registered table keeps the location its metadata names.
+ */
+final class Tables {
+  private final CatalogObjects objects;
+  private final Entities entities;
+  private final NameIndex names;
+  private final Namespaces namespaces;
+  private final MetadataFiles files;
+  private final CatalogFaults faults;
+  private final Supplier<FileIO> io;
+
+  Tables(
+      CatalogObjects objects,
+      Entities entities,
+      NameIndex names,
+      Namespaces namespaces,
+      MetadataFiles files,
+      CatalogFaults faults,
+      Supplier<FileIO> io) {
+    this.objects = objects;
+    this.entities = entities;
+    this.names = names;
+    this.namespaces = namespaces;
+    this.files = files;
+    this.faults = faults;
+    this.io = io;
+  }
+
+  String location(String uuid) {
+    return "s3://" + objects.bucket() + "/" + UUID.fromString(uuid);
+  }
+
+  boolean owns(TableMetadata metadata) {
+    return metadata.location() != null && metadata.location().equals(location(metadata.uuid()));
+  }
+
+  /** New metadata moved to the table's own location, whatever location was asked for. */
+  TableMetadata atOwnLocation(TableMetadata metadata) {
+    String own = location(metadata.uuid());
+    return own.equals(metadata.location())
+        ? metadata
+        : TableMetadata.buildFrom(metadata).setLocation(own).build();
+  }
+
+  /** Creates a table from its first metadata, written at the table's own location. */
+  TableMetadata create(TableIdentifier identifier, TableMetadata metadata) {
+    namespaces.require(identifier.namespace());
+    TableMetadata written = files.writeTable(atOwnLocation(metadata), 1);
+    try {
+      publish(identifier, written, false);
+    } catch (AlreadyExistsException e) {
+      files.delete(written.metadataFileLocation());
+      throw e;
+    }
+    return written;
+  }
+
+  /** Registers existing metadata under a name; the table keeps its location. */
+  TableMetadata register(TableIdentifier identifier, String metadataLocation) {
+    namespaces.require(identifier.namespace());
+    TableMetadata metadata = files.readTable(metadataLocation);
+    publish(identifier, metadata, !owns(metadata));
+    return metadata;
+  }
+
+  private void publish(TableIdentifier identifier, TableMetadata metadata, boolean registered) {
+    String uuid = UUID.fromString(metadata.uuid()).toString();
+    EntityRecord entity =
+        EntityRecord.first(
+            uuid,
+            ObjectKind.TABLE,
+            StoredIdentifier.of(identifier),
+            metadata.metadataFileLocation(),
+            registered);
+    createEntity(identifier, entity);
+    faults.reach(FaultPoint.CREATE_ENTITY_WRITTEN);
+    Claim claim = names.claim(identifier, uuid, ObjectKind.TABLE);
+    if (claim.taken()) {
+      entities.delete(uuid);
+      throw claim.holder() == ObjectKind.VIEW
+          ? new AlreadyExistsException("View with same name already exists: %s", identifier)
+          : new AlreadyExistsException("Table already exists: %s", identifier);
+    }
+  }
+
+  /**
+   * Writes the entity; an entity left behind for the same uuid by an interrupted drop, which no
+   * name refers to any more, is replaced.
+   */
+  private void createEntity(TableIdentifier identifier, EntityRecord entity) {
+    try {
+      entities.create(entity);
+    } catch (PreconditionFailedException exists) {
+      Versioned<EntityRecord> orphan =
+          entities
+              .read(entity.uuid())
+              .orElseThrow(
+                  () ->
+                      new AlreadyExistsException(
+                          "Table was created concurrently: %s", identifier));
+      Optional<Resolved> owner = names.resolve(orphan.value().identifier().toIdentifier());
+      if (owner.isPresent() && owner.get().uuid().equals(entity.uuid())) {
+        throw new AlreadyExistsException(
+            "Table already exists: %s (its uuid %s is already in this warehouse as %s)",
+            identifier, entity.uuid(), owner.get().identifier());
+      }
+      try {
+        entities.swap(orphan, orphan.value().committed(entity.identifier(), entity.metadataLocation()));
+      } catch (PreconditionFailedException raced) {
+        throw new AlreadyExistsException("Table was created concurrently: %s", identifier);
+      }
+    }
+  }
+
+  /**
+   * One compare-and-swap from the entity read with {@code base} to {@code updated}. Returns the
+   * committed metadata, or empty when another writer changed the table first.
+   */
+  Optional<TableMetadata> swap(
+      TableIdentifier identifier, Versioned<EntityRecord> current, TableMetadata updated) {
+    EntityRecord entity = current.value();
+    TableMetadata target = entity.registered() ? updated : atOwnLocation(updated);
+    TableMetadata written = files.writeTable(target, entity.sequence() + 1);
+    String location = written.metadataFileLocation();
+    faults.reach(FaultPoint.COMMIT_METADATA_WRITTEN);
+    Optional<Versioned<EntityRecord>> committed =
+        entities.commit(
+            current,
+            entity.committed(StoredIdentifier.of(identifier), location),
+            later -> supersedes(later, location));
+    if (committed.isEmpty()) {
+      files.delete(location);
+      return Optional.empty();
+    }
+    return Optional.of(written);
+  }
+
+  private boolean supersedes(EntityRecord later, String location) {
+    return files.readTable(later.metadataLocation()).previousFiles().stream()
+        .anyMatch(entry -> entry.file().equals(location));
+  }
+
+  /** Drops the table; with purge, every file it owns goes too. False if there is no such table. */
+  boolean drop(TableIdentifier identifier, boolean purge) {
+    Optional<Resolved> resolved = names.resolve(identifier, ObjectKind.TABLE);
+    if (resolved.isEmpty()) {
+      return false;
+    }
+    EntityRecord entity = resolved.get().entity().value();
+    names.release(resolved.get());
+    faults.reach(FaultPoint.DROP_NAME_RELEASED);
+    entities.delete(entity.uuid());
+    if (purge) {
+      if (entity.registered()) {
+        CatalogUtil.dropTableData(io.get(), files.readTable(entity.metadataLocation()));
+      } else {
+        objects.store().deletePrefix(objects.bucket(), CatalogKeys.filesOf(entity.uuid()));
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,48 @@
+package dev.floe.s3;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a request is, in S3 terms, as {@link S3AccessCheck}s see it.
+ *
+ * @param operation the S3 API operation
+ * @param bucket the addressed bucket, or empty for service-level operations (ListBuckets)
+ * @param key the addressed key, decoded and never normalized, or empty for bucket-level operations
+ * @param copySource the object a CopyObject or UploadPartCopy reads, when there is one
+ * @param query the decoded query parameters without presigned-URL authentication (first value per
+ *     name; sub-resources such as {@code uploads} map to the empty string)
+ * @param headers the request headers, names lower-cased, repeated headers joined with {@code ,}
+ */
+public record S3Request(
+    S3Operation operation,
+    String bucket,
+    String key,
+    Optional<S3CopySource> copySource,
+    Map<String, String> query,
+    Map<String, String> headers) {
+
+  public S3Request {
+    Objects.requireNonNull(operation, "operation");
+    Objects.requireNonNull(bucket, "bucket");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(copySource, "copySource");
+    query = Map.copyOf(query);
+    headers = Map.copyOf(headers);
+  }
+
+  public boolean hasBucket() {
+    return !bucket.isEmpty();
+  }
+
+  public boolean hasKey() {
+    return !key.isEmpty();
+  }
+
+  /** A header's value, the name matched case-insensitively. */
+  public Optional<String> header(String name) {
+    return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+  }
+}
