@@ -20,4 +20,8 @@ interface CatalogUnderTest extends AutoCloseable {
 
   /** The loadTable request as a client sends it on the wire (signed where the server wants it). */
   HttpRequest loadTableRequest(TableIdentifier table, Map<String, String> headers);
+
+  /** Stops the server. */
+  @Override
+  void close();
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -23,59 +24,48 @@ import org.apache.iceberg.rest.RESTCatalog;
  * the last commit returns; the table is then audited from a fresh client.
  */
 final class CommitThroughput {
-  private CommitThroughput() {}
+  private final CatalogUnderTest target;
+  private final CommitWorkload workload;
+  private final TableIdentifier ident;
+  private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger failed = new AtomicInteger();
+  private final Queue<String> errors = new ConcurrentLinkedQueue<>();
+  private final AtomicLong lastCommitReturned = new AtomicLong(Long.MIN_VALUE);
+
+  private CommitThroughput(CatalogUnderTest target, CommitWorkload workload, TableIdentifier ident) {
+    this.target = target;
+    this.workload = workload;
+    this.ident = ident;
+  }
 
   static ThroughputRun run(
       CatalogUnderTest target, CommitWorkload workload, TableIdentifier ident, int writers, int commitsPerWriter)
       throws Exception {
+    return new CommitThroughput(target, workload, ident).measure(writers, commitsPerWriter);
+  }
+
+  private ThroughputRun measure(int writers, int commitsPerWriter) throws Exception {
     int baseline;
     try (RESTCatalog setup = target.connect(false)) {
       baseline =
           workload.appliedWrites(
               setup.createTable(ident, BenchTables.SCHEMA, PartitionSpec.unpartitioned(), BenchTables.PROPERTIES));
     }
-    Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-    AtomicInteger failed = new AtomicInteger();
-    Queue<String> errors = new ConcurrentLinkedQueue<>();
     CountDownLatch ready = new CountDownLatch(writers);
     CountDownLatch go = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(writers);
-    long elapsed;
+    long start;
     try {
       List<Future<Void>> done = new ArrayList<>();
       for (int writer = 0; writer < writers; writer++) {
-        String prefix = "w" + writer + "-c";
-        done.add(pool.submit(
-            (Callable<Void>) () -> {
-              try (RESTCatalog client = target.connect(false)) {
-                Table table;
-                try {
-                  table = client.loadTable(ident);
-                } finally {
-                  ready.countDown();
-                }
-                go.await();
-                for (int i = 0; i < commitsPerWriter; i++) {
-                  String marker = prefix + i;
-                  try {
-                    workload.commit(table, marker);
-                    acknowledged.add(marker);
-                  } catch (RuntimeException e) {
-                    failed.incrementAndGet();
-                    errors.add(BenchTables.describe(e));
-                  }
-                }
-              }
-              return null;
-            }));
+        done.add(pool.submit(writer(writer, commitsPerWriter, ready, go)));
       }
       ready.await();
-      long start = System.nanoTime();
+      start = System.nanoTime();
       go.countDown();
       for (Future<Void> writer : done) {
         writer.get();
       }
-      elapsed = System.nanoTime() - start;
     } finally {
       pool.shutdownNow();
     }
@@ -83,8 +73,35 @@ final class CommitThroughput {
       Table table = auditor.loadTable(ident);
       CommitAudit audit =
           CommitAudit.of(
-              acknowledged, failed.get(), workload.presentMarkers(table), workload.appliedWrites(table) - baseline, errors);
-      return ThroughputRun.of(acknowledged.size(), elapsed, audit);
+              acknowledged, failed.get(), workload.presentMarkers(table), workload.appliedWrites(table) - baseline,
+              errors);
+      return ThroughputRun.of(acknowledged.size(), lastCommitReturned.get() - start, audit);
     }
+  }
+
+  private Callable<Void> writer(int writer, int commits, CountDownLatch ready, CountDownLatch go) {
+    return () -> {
+      try (RESTCatalog client = target.connect(false)) {
+        Table table;
+        try {
+          table = client.loadTable(ident);
+        } finally {
+          ready.countDown();
+        }
+        go.await();
+        for (int i = 0; i < commits; i++) {
+          String marker = "w" + writer + "-c" + i;
+          try {
+            workload.commit(table, marker);
+            acknowledged.add(marker);
+          } catch (RuntimeException e) {
+            failed.incrementAndGet();
+            errors.add(BenchTables.describe(e));
+          }
+        }
+        lastCommitReturned.accumulateAndGet(System.nanoTime(), Math::max);
+      }
+      return null;
+    };
   }
 }

@@ -97,7 +97,7 @@ final class FloeContender implements CatalogUnderTest {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     process.close();
   }
 }

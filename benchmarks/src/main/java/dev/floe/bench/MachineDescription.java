@@ -51,7 +51,7 @@ record MachineDescription(
   private static Optional<String> command(List<String> command) {
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).stripTrailing();
       return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0
           ? Optional.of(output)
           : Optional.empty();

@@ -69,7 +69,7 @@ final class ReferenceContender implements CatalogUnderTest {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     process.close();
   }
 }

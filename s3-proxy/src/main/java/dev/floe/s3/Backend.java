@@ -25,10 +25,6 @@ final class Backend {
     this.signer = new BackendSigner(target);
   }
 
-  BackendTarget target() {
-    return target;
-  }
-
   /**
    * A signed request for the backend.
    *
@@ -44,7 +40,8 @@ final class Backend {
       OptionalLong contentLength) {
     URI uri = uri(address, query);
     List<Map.Entry<String, String>> toSign = new ArrayList<>(headers);
-    contentLength.ifPresent(length -> toSign.add(Map.entry("Content-Length", Long.toString(length))));
+    contentLength.ifPresent(
+        length -> toSign.add(Map.entry("Content-Length", Long.toString(length))));
     SdkHttpRequest signed = signer.sign(method, uri, toSign);
     Request request = client.newRequest(uri).method(method);
     request.headers(

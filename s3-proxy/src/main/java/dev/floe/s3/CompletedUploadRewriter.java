@@ -20,7 +20,8 @@ final class CompletedUploadRewriter {
   static Optional<byte[]> rewrite(byte[] body, String clientLocation) {
     Optional<Document> parsed = BackendXml.parse(body);
     if (parsed.isEmpty()
-        || !parsed.get().getDocumentElement().getNodeName().equals("CompleteMultipartUploadResult")) {
+        || !parsed.get().getDocumentElement().getNodeName()
+            .equals("CompleteMultipartUploadResult")) {
       return Optional.empty();
     }
     Document document = parsed.get();

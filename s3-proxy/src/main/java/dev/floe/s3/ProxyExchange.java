@@ -23,6 +23,8 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,9 +144,9 @@ final class ProxyExchange {
       }
       return true;
     } catch (BodyVerificationException e) {
-      refuse(S3Error.of(e.failure(), e.getMessage()));
+      refuse(S3Error.of(e.failure(), e.getMessage()), e);
     } catch (IOException e) {
-      refuse(incompleteBody());
+      refuse(incompleteBody(), e);
     }
     return false;
   }
@@ -158,10 +160,10 @@ final class ProxyExchange {
         try {
           read = verified.read(buffer);
         } catch (BodyVerificationException e) {
-          refuseBody(S3Error.of(e.failure(), e.getMessage()), e);
+          refuse(S3Error.of(e.failure(), e.getMessage()), e);
           return;
         } catch (IOException e) {
-          refuseBody(incompleteBody(), e);
+          refuse(incompleteBody(), e);
           return;
         }
         if (read < 0) {
@@ -178,30 +180,24 @@ final class ProxyExchange {
     }
   }
 
-  /**
-   * Refuses a body that failed verification or broke off. The client response is claimed before
-   * the backend request is aborted, so the abort's own failure report cannot answer first. When
-   * the backend has already answered, its response stands and it is not reading any more.
-   */
-  private void refuseBody(S3Error error, Throwable cause) {
-    if (!responding.compareAndSet(false, true)) {
-      return;
-    }
-    upstream.abort(cause);
-    context.metrics().refused(error.code());
-    sendError(error);
-  }
-
   private static S3Error incompleteBody() {
     return S3Error.of(
         AuthFailure.INCOMPLETE_BODY,
         "You did not provide the number of bytes specified by the Content-Length HTTP header.");
   }
 
-  /** Answers with Floe's own error, unless the backend's response is already on its way. */
-  private void refuse(S3Error error) {
+  /**
+   * Answers with Floe's own error and aborts the backend request, unless the backend's response
+   * is already on its way (then it stands, and the backend is not reading any more). The client
+   * response is claimed before the abort, so the abort's own failure report cannot answer first.
+   */
+  private void refuse(S3Error error, Throwable cause) {
     if (!responding.compareAndSet(false, true)) {
       return;
+    }
+    org.eclipse.jetty.client.Request request = upstream;
+    if (request != null) {
+      request.abort(cause);
     }
     context.metrics().refused(error.code());
     sendError(error);
@@ -305,20 +301,21 @@ final class ProxyExchange {
               }
               clientResponse.write(last, bytes, writeCallback);
             };
-        Content.copy(source, counted, Callback.from(() -> finish(null), ProxyExchange.this::finish));
+        Content.copy(
+            source, counted, Callback.from(() -> finish(null), ProxyExchange.this::finish));
         return;
       }
-      Content.Source.asByteArrayAsync(source, MAX_INSPECTED_BODY)
-          .whenComplete(
-              (body, failure) -> {
-                if (failure != null) {
-                  LOG.warn("Backend response to {} {} could not be read", s3Request.operation(),
-                      requestId, failure);
-                  sendError(S3Error.internalError());
-                } else {
-                  deliverInspected(response, body);
-                }
-              });
+      Content.Source.asByteArrayAsync(
+          source,
+          MAX_INSPECTED_BODY,
+          Promise.Invocable.from(
+              InvocationType.NON_BLOCKING,
+              body -> deliverInspected(response, body),
+              failure -> {
+                LOG.warn("Backend response to {} {} could not be read", s3Request.operation(),
+                    requestId, failure);
+                sendError(S3Error.internalError());
+              }));
     }
 
     @Override
@@ -327,7 +324,8 @@ final class ProxyExchange {
         return;
       }
       if (delivery == Delivery.STREAM) {
-        clientResponse.write(true, null, Callback.from(() -> finish(null), ProxyExchange.this::finish));
+        clientResponse.write(
+            true, null, Callback.from(() -> finish(null), ProxyExchange.this::finish));
       } else {
         deliverInspected(response, new byte[0]);
       }

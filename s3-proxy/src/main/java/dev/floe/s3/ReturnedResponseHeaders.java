@@ -10,8 +10,8 @@ import org.eclipse.jetty.http.HttpHeader;
 
 /**
  * Which of the backend's response headers reach the client. S3 semantics (ETag, Content-Range,
- * Last-Modified, x-amz-*, …) pass unchanged; hop-by-hop headers and anything naming the backend do
- * not. A {@code Location} pointing at the backend is rewritten to the address the client used.
+ * Last-Modified, x-amz-*, …) pass unchanged; hop-by-hop headers and anything naming the backend
+ * do not. A {@code Location} pointing at the backend is rewritten to the address the client used.
  */
 final class ReturnedResponseHeaders {
 

@@ -1,8 +1,5 @@
 package dev.floe.s3;
 
-import java.nio.ByteBuffer;
-import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -31,13 +28,6 @@ public class S3ErrorHandler extends ErrorHandler {
       Throwable cause,
       Callback callback) {
     S3ErrorResponses.send(request, response, callback, errorFor(code, message), RequestIds.next());
-  }
-
-  @Override
-  public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-    byte[] body = S3ErrorXml.render(errorFor(status, reason), "", RequestIds.next());
-    fields.put(HttpHeader.CONTENT_TYPE, S3ErrorXml.CONTENT_TYPE);
-    return ByteBuffer.wrap(body);
   }
 
   static S3Error errorFor(int status, String reason) {

@@ -1,6 +1,7 @@
 package dev.floe.s3;
 
 import dev.floe.auth.AuthenticationException;
+import dev.floe.auth.Principal;
 import dev.floe.auth.SignedRequest;
 import dev.floe.auth.sigv4.S3Authentication;
 import dev.floe.auth.sigv4.S3RequestVerifier;
@@ -37,7 +38,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class S3ProxyHandler extends Handler.Abstract {
 
   /** Request attribute holding the {@link dev.floe.auth.Principal} once authenticated. */
-  public static final String PRINCIPAL_ATTRIBUTE = "dev.floe.s3.principal";
+  public static final String PRINCIPAL_ATTRIBUTE = Principal.REQUEST_ATTRIBUTE;
 
   /** Request attribute holding the {@link S3Request} once classified. */
   public static final String REQUEST_ATTRIBUTE = "dev.floe.s3.request";
@@ -72,6 +73,7 @@ public final class S3ProxyHandler extends Handler.Abstract {
     client.setExecutor(threads);
     client.setFollowRedirects(false);
     client.setUserAgentField(null);
+    client.setDefaultRequestContentType(null);
     client.setHttpCookieStore(new HttpCookieStore.Empty());
     client.setIdleTimeout(BACKEND_IDLE_TIMEOUT.toMillis());
     client.setConnectTimeout(BACKEND_CONNECT_TIMEOUT.toMillis());

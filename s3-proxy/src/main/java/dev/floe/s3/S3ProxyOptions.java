@@ -1,7 +1,6 @@
 package dev.floe.s3;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -29,8 +28,4 @@ public record S3ProxyOptions(
     checks = List.copyOf(checks);
   }
 
-  /** Path-style only, no checks, meters kept in memory. */
-  public static S3ProxyOptions defaults() {
-    return new S3ProxyOptions(Optional.empty(), List.of(), new SimpleMeterRegistry());
-  }
 }

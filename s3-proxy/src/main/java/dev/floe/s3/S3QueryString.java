@@ -57,10 +57,6 @@ final class S3QueryString {
     return new S3QueryString(parameters);
   }
 
-  List<Parameter> parameters() {
-    return parameters;
-  }
-
   boolean has(String name) {
     return parameters.stream().anyMatch(parameter -> parameter.name().equals(name));
   }

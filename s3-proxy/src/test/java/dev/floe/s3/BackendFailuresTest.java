@@ -42,24 +42,19 @@ class BackendFailuresTest {
     try (EmbeddedS3Store store = EmbeddedS3Store.inMemory()) {
       BackendTarget misconfigured = new BackendTarget(store.target().endpoint(), "us-east-1",
           EmbeddedS3Store.ACCESS_KEY, "not-the-backend-secret");
-      System.out.println("DEBUG store started " + java.time.Instant.now());
       try (FloeS3Endpoint floe = FloeS3Endpoint.start(misconfigured)) {
-        System.out.println("DEBUG floe started " + java.time.Instant.now());
         TestSigner signer = new TestSigner(floe.port(), FloeS3Endpoint.ACCESS_KEY,
             FloeS3Endpoint.SECRET_KEY, Clock.systemUTC());
 
         RawHttp.Response failure = RawHttp.send(floe.port(),
             signer.signedPayload("PUT", "/refused-bucket", Map.of(), new byte[0]));
-        System.out.println("DEBUG got response " + java.time.Instant.now());
 
         assertThat(failure.status()).isEqualTo(500);
         assertThat(failure.errorCode()).isEqualTo("InternalError");
         assertThat(failure.body() + failure.headers())
             .doesNotContain(EmbeddedS3Store.ACCESS_KEY, "StringToSign", "CanonicalRequest",
                 Integer.toString(store.port()));
-        System.out.println("DEBUG closing floe " + java.time.Instant.now());
       }
-      System.out.println("DEBUG closing store " + java.time.Instant.now());
     }
   }
 }

@@ -41,6 +41,7 @@ final class EmbeddedS3Store implements AutoCloseable {
             .endpoint(URI.create("http://127.0.0.1:0"))
             .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
             .ignoreUnknownHeaders(true)
+            .stopTimeout(1000)
             .build();
     server.start();
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
@@ -64,7 +65,14 @@ final class EmbeddedS3Store implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    server.stop();
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      throw new IllegalStateException("Could not stop " + server, e);
+    }
   }
 }

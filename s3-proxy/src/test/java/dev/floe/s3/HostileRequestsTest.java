@@ -174,12 +174,15 @@ class HostileRequestsTest {
     String object = "/" + BUCKET + "/k";
     return Stream.of(
         // authentication
-        hostile("a request without any authentication", Expected.of(AuthFailure.MISSING_AUTHENTICATION),
+        hostile("a request without any authentication",
+            Expected.of(AuthFailure.MISSING_AUTHENTICATION),
             t -> t.send(new RawHttp.Request("PUT", object, List.of(Map.entry("Host", "127.0.0.1"),
                 Map.entry("Content-Length", "7")), SMALL))),
-        hostile("a signature with one hex digit changed", Expected.of(AuthFailure.SIGNATURE_MISMATCH),
+        hostile("a signature with one hex digit changed",
+            Expected.of(AuthFailure.SIGNATURE_MISMATCH),
             t -> t.send(forgeSignature(t.signedPut(object, SMALL)))),
-        hostile("a request signed with the wrong secret", Expected.of(AuthFailure.SIGNATURE_MISMATCH),
+        hostile("a request signed with the wrong secret",
+            Expected.of(AuthFailure.SIGNATURE_MISMATCH),
             t -> t.send(t.signer.withKeys(FloeS3Endpoint.ACCESS_KEY, "not-the-secret")
                 .signedPayload("PUT", object, Map.of(), SMALL))),
         hostile("a request signed with an unknown access key",
@@ -241,7 +244,8 @@ class HostileRequestsTest {
                 .replacingHeader("x-amz-meta-a", "2"))),
         hostile("a path changed after signing", Expected.of(AuthFailure.SIGNATURE_MISMATCH),
             t -> t.send(t.signedPut(object, SMALL).withTarget("/" + NEIGHBOUR + "/victim"))),
-        hostile("a query parameter added after signing", Expected.of(AuthFailure.SIGNATURE_MISMATCH),
+        hostile("a query parameter added after signing",
+            Expected.of(AuthFailure.SIGNATURE_MISMATCH),
             t -> t.send(t.signedPut(object, SMALL).withTarget(object + "?acl"))),
         hostile("a method changed after signing", Expected.of(AuthFailure.SIGNATURE_MISMATCH),
             t -> t.send(t.get(object).withMethod("DELETE"))),
@@ -291,7 +295,8 @@ class HostileRequestsTest {
         hostile("a presigned GET used to PUT", Expected.of(AuthFailure.SIGNATURE_MISMATCH),
             t -> t.send(presigned(t, "GET", object).withMethod("PUT")
                 .withHeader("Content-Length", "7").withBody(SMALL))),
-        hostile("a presigned URL pointed at another key", Expected.of(AuthFailure.SIGNATURE_MISMATCH),
+        hostile("a presigned URL pointed at another key",
+            Expected.of(AuthFailure.SIGNATURE_MISMATCH),
             t -> {
               RawHttp.Request valid = presigned(t, "GET", "/" + BUCKET + "/existing");
               return t.send(valid.withTarget(valid.target().replace("/" + BUCKET + "/existing",
@@ -301,8 +306,8 @@ class HostileRequestsTest {
             Expected.of(400, "AuthorizationQueryParametersError", "AuthorizationHeaderMalformed"),
             t -> {
               RawHttp.Request valid = presigned(t, "GET", "/" + BUCKET + "/existing");
-              return t.send(valid.withTarget(valid.target().replaceAll("&?X-Amz-Signature=[0-9a-f]+",
-                  "")));
+              return t.send(valid.withTarget(
+                  valid.target().replaceAll("&?X-Amz-Signature=[0-9a-f]+", "")));
             }),
         hostile("a presigned URL that also carries an Authorization header",
             Expected.of(AuthFailure.MALFORMED_AUTHORIZATION),
@@ -316,7 +321,8 @@ class HostileRequestsTest {
               RawHttp.Request valid = t.signedChunks(THREE_CHUNKS, true);
               return t.send(valid.withBody(alterAfter(valid.body(), "chunk-signature=", 2, 10)));
             }),
-        hostile("chunk data altered in the second chunk", Expected.of(AuthFailure.SIGNATURE_MISMATCH),
+        hostile("chunk data altered in the second chunk",
+            Expected.of(AuthFailure.SIGNATURE_MISMATCH),
             t -> {
               RawHttp.Request valid = t.signedChunks(THREE_CHUNKS, false);
               return t.send(valid.withBody(alterAfter(valid.body(), "chunk-signature=", 2, 80)));

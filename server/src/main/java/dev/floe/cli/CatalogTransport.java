@@ -26,28 +26,29 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  * answered, otherwise why it could not be reached.
  */
 final class CatalogTransport {
-  static final String SIGNING_NAME = "s3tables";
+  private static final String SIGNING_NAME = "s3tables";
 
   private static final String API_ROOT = "/_iceberg/";
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
+  // One client for the whole process: each HttpClient keeps its own selector thread and pool.
+  // HTTP/1.1 because over plain http the default would first try an h2c upgrade, whose extra
+  // headers the signature does not cover.
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(CONNECT_TIMEOUT)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+
   private final Alias alias;
   private final AwsCredentialsIdentity credentials;
   private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
-  private final HttpClient http;
 
   CatalogTransport(Alias alias) {
     this.alias = alias;
     this.credentials = AwsCredentialsIdentity.create(alias.accessKey(), alias.secretKey());
-    // HTTP/1.1: over plain http the default would first try an h2c upgrade, whose extra headers
-    // are not covered by the signature.
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(CONNECT_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
   }
 
   Alias alias() {
@@ -68,7 +69,15 @@ final class CatalogTransport {
   }
 
   private String send(SdkHttpMethod method, String path, String body) {
-    URI uri = URI.create(alias.url() + API_ROOT + path);
+    HttpResponse<String> response =
+        exchange(signedRequest(method, URI.create(alias.url() + API_ROOT + path), body));
+    if (response.statusCode() >= 400) {
+      throw failure(response);
+    }
+    return response.body();
+  }
+
+  private HttpRequest signedRequest(SdkHttpMethod method, URI uri, String body) {
     SdkHttpRequest.Builder unsigned =
         SdkHttpRequest.builder().uri(uri).method(method).putHeader("Accept", "application/json");
     if (body != null) {
@@ -102,17 +111,12 @@ final class CatalogTransport {
                 values.forEach(value -> request.header(name, value));
               }
             });
-
-    HttpResponse<String> response = exchange(request.build());
-    if (response.statusCode() >= 400) {
-      throw failure(response);
-    }
-    return response.body();
+    return request.build();
   }
 
   private HttpResponse<String> exchange(HttpRequest request) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (HttpConnectTimeoutException e) {
       throw unreachable("connection timed out after " + CONNECT_TIMEOUT.toSeconds() + " s", e);
     } catch (HttpTimeoutException e) {

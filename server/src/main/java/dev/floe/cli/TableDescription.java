@@ -66,6 +66,7 @@ final class TableDescription {
         .print(out, "");
     printSchema(out, metadata.schema());
     printPartitionSpec(out, metadata.spec(), metadata.schema());
+    out.println();
     TextTable.printProperties(out, metadata.properties());
   }
 
@@ -82,6 +83,7 @@ final class TableDescription {
   }
 
   private static void printSchema(PrintWriter out, Schema schema) {
+    out.println();
     out.println("Schema (id " + schema.schemaId() + "):");
     TextTable columns = TextTable.withColumns("ID", "COLUMN", "TYPE", "REQUIRED", "DOC");
     // Every field, nested ones included, under its full dotted name, in field-id order.
@@ -103,6 +105,7 @@ final class TableDescription {
   }
 
   private static void printPartitionSpec(PrintWriter out, PartitionSpec spec, Schema schema) {
+    out.println();
     if (spec.isUnpartitioned()) {
       out.println("Partition spec (id " + spec.specId() + "):  unpartitioned");
       return;

@@ -2,6 +2,9 @@ package dev.floe.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,7 +63,7 @@ final class WarehouseCommand {
       ArrayNode entries = document.putArray("warehouses");
       warehouses.forEach(warehouse -> entries.add(describe(warehouse)));
       TextTable table = TextTable.withColumns("WAREHOUSE", "CREATED", "ID");
-      warehouses.forEach(w -> table.row(w.name(), w.createdAt(), w.id()));
+      warehouses.forEach(w -> table.row(w.name(), toSeconds(w.createdAt()), w.id()));
       output.emit(
           document,
           out -> {
@@ -94,13 +97,25 @@ final class WarehouseCommand {
         throw new CatalogRequestException(
             e.status(),
             e.type(),
-            e.getMessage() + " (add --purge to remove it with everything in it)");
+            e.getMessage() + "; add --purge to remove it with everything in it");
       }
       output.emit(
           Output.success().put("warehouse", warehouse).put("purged", purge),
           out ->
               out.println(
                   "Removed warehouse '" + warehouse + "'" + (purge ? " and all its data." : ".")));
+    }
+  }
+
+  /** Creation times for people: to the second, as the server's may carry nanoseconds. */
+  private static String toSeconds(String timestamp) {
+    if (timestamp == null) {
+      return "";
+    }
+    try {
+      return Instant.parse(timestamp).truncatedTo(ChronoUnit.SECONDS).toString();
+    } catch (DateTimeParseException e) {
+      return timestamp;
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.floe.server;
 
-import dev.floe.catalog.rest.IcebergRestHandler;
+import dev.floe.auth.Principal;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.RequestLog;
 import org.eclipse.jetty.server.Response;
@@ -19,13 +19,13 @@ final class AccessLog implements RequestLog {
     if (!LOG.isInfoEnabled()) {
       return;
     }
-    Object principal = request.getAttribute(IcebergRestHandler.PRINCIPAL_ATTRIBUTE);
+    Object principal = request.getAttribute(Principal.REQUEST_ATTRIBUTE);
     long millis = (System.nanoTime() - request.getBeginNanoTime()) / 1_000_000;
     LOG.info(
         "{} {} principal={} status={} in={} out={} ms={}",
         request.getMethod(),
         request.getHttpURI().getPath(),
-        principal == null ? "-" : principal,
+        principal instanceof Principal p ? p.name() : "-",
         response.getStatus(),
         Request.getContentBytesRead(request),
         Response.getContentBytesWritten(response),

@@ -1,6 +1,7 @@
 package dev.floe.server;
 
 import dev.floe.catalog.rest.IcebergRestHandler;
+import java.util.List;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -11,8 +12,12 @@ import org.eclipse.jetty.util.Callback;
  * {@code /_iceberg}, Floe's own operations API under {@code /_floe}, and S3 for everything else.
  * The raw path is used on purpose: S3 keys may contain {@code ..} and {@code //}, and a
  * normalized path must never move a request from one API to another.
+ *
+ * <p>As a real container its children get the server and lifecycle, and Jetty learns from them
+ * that handling blocks (bodies are read synchronously), so it never runs a request on the
+ * selector thread.
  */
-final class FloeRouter extends Handler.Wrapper {
+final class FloeRouter extends Handler.AbstractContainer {
   private static final String OPERATIONS_PREFIX = "/_floe";
 
   private final Handler catalog;
@@ -20,12 +25,18 @@ final class FloeRouter extends Handler.Wrapper {
   private final Handler s3;
 
   FloeRouter(Handler catalog, Handler operations, Handler s3) {
+    super(false);
     this.catalog = catalog;
     this.operations = operations;
     this.s3 = s3;
-    installBean(catalog);
-    installBean(operations);
-    installBean(s3);
+    addBean(catalog, true);
+    addBean(operations, true);
+    addBean(s3, true);
+  }
+
+  @Override
+  public List<Handler> getHandlers() {
+    return List.of(catalog, operations, s3);
   }
 
   @Override

@@ -13,7 +13,8 @@ import dev.floe.catalog.warehouse.Warehouses;
 import dev.floe.s3.BackendTarget;
 import dev.floe.s3.S3ProxyHandler;
 import dev.floe.s3.S3ProxyOptions;
-import dev.floe.s3.S3UriCompliance;
+import dev.floe.s3.S3ErrorHandler;
+import dev.floe.s3.S3HttpConfiguration;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -121,7 +122,7 @@ public final class FloeServer implements AutoCloseable {
     threads.setName("floe");
     Server jetty = new Server(threads);
     HttpConfiguration http = new HttpConfiguration();
-    http.setUriCompliance(S3UriCompliance.S3);
+    S3HttpConfiguration.applyTo(http);
     http.setSendServerVersion(false);
     http.setRequestHeaderSize(16 * 1024);
     ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
@@ -130,6 +131,7 @@ public final class FloeServer implements AutoCloseable {
     jetty.addConnector(connector);
     jetty.setHandler(new GracefulHandler(new FloeRouter(catalog, operations, s3)));
     jetty.setRequestLog(new AccessLog());
+    jetty.setErrorHandler(new S3ErrorHandler());
     jetty.setStopTimeout(STOP_TIMEOUT_MS);
     jetty.setStopAtShutdown(false);
     jetty.start();

@@ -264,7 +264,7 @@ class TableCommandTest {
         .singleElement()
         .asString()
         .startsWith("floe: ")
-        .endsWith("(add --purge to remove it with everything in it)");
+        .endsWith("; add --purge to remove it with everything in it");
     assertThat(succeeds("table", "warehouse", "remove", "local", "keeper", "--purge"))
         .isEqualTo("Removed warehouse 'keeper' and all its data.\n");
   }

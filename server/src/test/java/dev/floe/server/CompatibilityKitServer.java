@@ -3,8 +3,8 @@ package dev.floe.server;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.apache.iceberg.relocated.com.google.common.io.MoreFiles;
-import org.apache.iceberg.relocated.com.google.common.io.RecursiveDeleteOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -43,7 +43,11 @@ public final class CompatibilityKitServer implements LauncherSessionListener {
     }
     try {
       floe.close();
-      MoreFiles.deleteRecursively(dataDir, RecursiveDeleteOption.ALLOW_INSECURE);
+      try (Stream<Path> paths = Files.walk(dataDir)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
     } catch (Exception e) {
       throw new IllegalStateException("Cannot stop Floe after the REST Compatibility Kit", e);
     }

@@ -81,14 +81,20 @@ class ConcurrentCommitTest {
   void fastAppendsOnOneTableFormOneLinearHistory() throws Exception {
     TableIdentifier ident = TableIdentifier.of("ns", "appends");
     try (RESTCatalog catalog = floe.catalog("contended")) {
-      catalog.createTable(ident, SCHEMA);
+      // An append that loses a race must be rebased by the client (the server cannot know what
+      // the snapshot should contain), so writers this contended need more client retries.
+      catalog.buildTable(ident, SCHEMA)
+          .withProperty("commit.retry.num-retries", "100")
+          .withProperty("commit.retry.min-wait-ms", "10")
+          .withProperty("commit.retry.max-wait-ms", "200")
+          .create();
     }
     Set<String> acknowledged = ConcurrentHashMap.newKeySet();
 
     runWriters(writer -> {
       try (RESTCatalog catalog = floe.catalog("contended")) {
         Table table = catalog.loadTable(ident);
-        for (int i = 0; i < COMMITS_PER_WRITER / 2; i++) {
+        for (int i = 0; i < COMMITS_PER_WRITER; i++) {
           DataFile file = fakeDataFile(table, "w" + writer + "-f" + i);
           table.newFastAppend().appendFile(file).commit();
           acknowledged.add(file.location());
@@ -118,7 +124,7 @@ class ConcurrentCommitTest {
       try (RESTCatalog catalog = floe.catalog("contended")) {
         for (int i = 0; i < COMMITS_PER_WRITER; i++) {
           Table table = catalog.loadTable(TableIdentifier.of("ns", "t" + (i + writer) % WRITERS));
-          table.updateProperties().set("w" + writer + "-c" + i, "done").commit();
+          table.updateProperties().set("commit-w" + writer + "-c" + i, "done").commit();
         }
       }
     });
@@ -127,7 +133,7 @@ class ConcurrentCommitTest {
       int total = 0;
       for (int t = 0; t < WRITERS; t++) {
         total += (int) catalog.loadTable(TableIdentifier.of("ns", "t" + t)).properties().keySet().stream()
-            .filter(key -> key.startsWith("w")).count();
+            .filter(key -> key.startsWith("commit-w")).count();
       }
       assertThat(total).isEqualTo(WRITERS * COMMITS_PER_WRITER);
     }

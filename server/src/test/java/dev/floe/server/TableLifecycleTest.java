@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.iceberg.DataFile;
-import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
@@ -17,7 +16,8 @@ import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.data.GenericAppenderFactory;
+import org.apache.iceberg.data.parquet.GenericParquetWriter;
+import org.apache.iceberg.parquet.Parquet;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
@@ -143,9 +143,13 @@ class TableLifecycleTest {
 
   private static DataFile writeRows(Table table, long firstId, int count) throws IOException {
     OutputFile file = table.io().newOutputFile(table.locationProvider().newDataLocation(UUID.randomUUID() + ".parquet"));
-    GenericAppenderFactory factory = new GenericAppenderFactory(table.schema(), table.spec());
-    DataWriter<Record> writer = factory.newDataWriter(
-        org.apache.iceberg.encryption.EncryptedFiles.plainAsEncryptedOutput(file), FileFormat.PARQUET, null);
+    DataWriter<Record> writer =
+        Parquet.writeData(file)
+            .schema(table.schema())
+            .withSpec(table.spec())
+            .createWriterFunc(GenericParquetWriter::create)
+            .overwrite()
+            .build();
     try (writer) {
       for (long id = firstId; id < firstId + count; id++) {
         GenericRecord record = GenericRecord.create(table.schema());

@@ -95,6 +95,14 @@ class EvaluationCostTest {
     PolicySet attached = PolicySet.of(system.subList(0, 10));
     PolicySet everything = PolicySet.of(system);
     List<AuthorizationRequest> requests = requests();
+    assertThat(evaluator.evaluate(requests.get(0), attached).outcome())
+        .isEqualTo(Decision.Outcome.ALLOW);
+    assertThat(evaluator.evaluate(requests.get(1), attached).outcome())
+        .isEqualTo(Decision.Outcome.IMPLICIT_DENY);
+    assertThat(evaluator.evaluate(requests.get(2), attached).outcome())
+        .isEqualTo(Decision.Outcome.ALLOW);
+    assertThat(evaluator.evaluate(requests.get(4), everything).outcome())
+        .isEqualTo(Decision.Outcome.EXPLICIT_DENY);
 
     bestNanosPerDecision(attached, requests, 20);
     double withAttached = bestNanosPerDecision(attached, requests, 100);

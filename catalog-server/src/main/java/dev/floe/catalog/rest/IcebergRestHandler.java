@@ -36,9 +36,6 @@ public final class IcebergRestHandler extends Handler.Abstract {
   /** Path prefix under which the catalog is served. */
   public static final String PATH_PREFIX = "/_iceberg";
 
-  /** Request attribute naming the authenticated principal, for the access log. */
-  public static final String PRINCIPAL_ATTRIBUTE = "floe.principal";
-
   private final CatalogRequestVerifier verifier;
   private final CatalogDispatcher dispatcher;
   private final IdempotencyKeys idempotency;
@@ -73,7 +70,7 @@ public final class IcebergRestHandler extends Handler.Abstract {
     try {
       byte[] body = readBody(request);
       Principal principal = verifier.verify(signedRequest(request), body);
-      request.setAttribute(PRINCIPAL_ATTRIBUTE, principal.name());
+      request.setAttribute(Principal.REQUEST_ATTRIBUTE, principal);
       match = Route.match(method, segments);
       answer =
           match.isPresent()

@@ -59,7 +59,8 @@ public final class S3ObjectStore implements ObjectStore {
     this.conditionalClient = newClient(connection, http, true);
   }
 
-  private static S3Client newClient(StoreConnection connection, SdkHttpClient http, boolean noRetries) {
+  private static S3Client newClient(
+      StoreConnection connection, SdkHttpClient http, boolean noRetries) {
     return S3Client.builder()
         .httpClient(http)
         .endpointOverride(connection.endpoint())
@@ -72,7 +73,10 @@ public final class S3ObjectStore implements ObjectStore {
             // small JSON bodies sent whole with their headers: a server that answers 412 before
             // reading the body can then drain it and keep the connection, instead of closing a
             // connection the client would reuse (S3Proxy does this after a stale If-Match)
-            S3Configuration.builder().chunkedEncodingEnabled(false).expectContinueEnabled(false).build())
+            S3Configuration.builder()
+                .chunkedEncodingEnabled(false)
+                .expectContinueEnabled(false)
+                .build())
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
         .overrideConfiguration(
@@ -138,9 +142,9 @@ public final class S3ObjectStore implements ObjectStore {
                 .eTag();
           } catch (SdkException e) {
             int status = status(e);
-            // 404: If-Match on a vanished key; 409: AWS's ConditionalRequestConflict (a concurrent
-            // conditional write on the same key won)
-            if (status == 412 || status == 404 || status == 409) {
+            // 404: If-Match on a vanished key (not a vanished bucket); 409: AWS's
+            // ConditionalRequestConflict (a concurrent conditional write on the same key won)
+            if (status == 412 || (status == 404 && !noSuchBucket(e)) || status == 409) {
               throw new PreconditionFailedException(bucket, key);
             }
             throw unavailable("conditionally write", bucket, key, e);
@@ -251,7 +255,9 @@ public final class S3ObjectStore implements ObjectStore {
     }
   }
 
-  /** Creates the bucket; one this account already owns is fine, one owned elsewhere is a lost race. */
+  /**
+   * Creates the bucket; one this account already owns is fine, one owned elsewhere is a lost race.
+   */
   @Override
   public void createBucket(String bucket) {
     try {
@@ -299,6 +305,12 @@ public final class S3ObjectStore implements ObjectStore {
     }
   }
 
+  private static boolean noSuchBucket(SdkException e) {
+    return e instanceof S3Exception s3
+        && s3.awsErrorDetails() != null
+        && "NoSuchBucket".equals(s3.awsErrorDetails().errorCode());
+  }
+
   private static int status(SdkException e) {
     return e instanceof SdkServiceException service ? service.statusCode() : -1;
   }
@@ -310,6 +322,7 @@ public final class S3ObjectStore implements ObjectStore {
             ? s3.statusCode() + " " + s3.awsErrorDetails().errorCode()
             : e.getClass().getSimpleName() + ": " + e.getMessage();
     return new StoreUnavailableException(
-        "Backing store failed to " + action + " s3://" + bucket + "/" + key + " (" + detail + ")", e);
+        "Backing store failed to " + action + " s3://" + bucket + "/" + key + " (" + detail + ")",
+        e);
   }
 }

@@ -7,6 +7,12 @@ public record StoreConnection(URI endpoint, String region, String accessKeyId, S
 
   @Override
   public String toString() {
-    return "StoreConnection[endpoint=" + endpoint + ", region=" + region + ", accessKeyId=" + accessKeyId + "]";
+    return "StoreConnection[endpoint="
+        + endpoint
+        + ", region="
+        + region
+        + ", accessKeyId="
+        + accessKeyId
+        + "]";
   }
 }

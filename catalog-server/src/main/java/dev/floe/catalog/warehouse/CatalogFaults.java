@@ -1,8 +1,8 @@
 package dev.floe.catalog.warehouse;
 
 /**
- * Named points between the steps of the catalog's multi-object protocols. Production passes
- * {@link #NONE}; crash-safety tests throw at a point to stop the protocol exactly there.
+ * Named points between the steps of the catalog's multi-object protocols. Production passes {@link
+ * #NONE}; crash-safety tests throw at a point to stop the protocol exactly there.
  */
 @FunctionalInterface
 public interface CatalogFaults {

@@ -46,7 +46,8 @@ final class CatalogJson {
     }
 
     @Override
-    public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+    public Instant deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
       return Instant.parse(parser.getValueAsString());
     }
   }

@@ -40,7 +40,8 @@ final class CatalogObjects {
 
   /** Swaps {@code current} for {@code next}; a concurrent change is a precondition failure. */
   <T> Versioned<T> replace(String key, Versioned<T> current, T next) {
-    return new Versioned<>(next, store.putIfMatch(bucket, key, CatalogJson.write(next), current.etag()));
+    return new Versioned<>(
+        next, store.putIfMatch(bucket, key, CatalogJson.write(next), current.etag()));
   }
 
   void delete(String key) {

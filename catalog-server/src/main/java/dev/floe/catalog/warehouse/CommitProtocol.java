@@ -1,7 +1,9 @@
 package dev.floe.catalog.warehouse;
 
 import dev.floe.catalog.warehouse.CatalogObjects.Versioned;
+import dev.floe.catalog.warehouse.Entities.Swap;
 import dev.floe.catalog.warehouse.NameIndex.Resolved;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,7 +18,6 @@ import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.exceptions.BadRequestException;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
-
 import org.apache.iceberg.io.FileIO;
 
 /**
@@ -55,7 +56,10 @@ final class CommitProtocol {
     boolean create =
         requirements.stream().anyMatch(UpdateRequirement.AssertTableDoesNotExist.class::isInstance);
     return metrics.record(
-        () -> create ? create(identifier, requirements, updates) : update(identifier, requirements, updates));
+        () ->
+            create
+                ? create(identifier, requirements, updates)
+                : update(identifier, requirements, updates));
   }
 
   private TableMetadata update(
@@ -63,6 +67,7 @@ final class CommitProtocol {
       List<UpdateRequirement> requirements,
       List<MetadataUpdate> updates) {
     Backoff backoff = new Backoff();
+    List<String> unsettled = new ArrayList<>();
     while (true) {
       Resolved resolved =
           names
@@ -71,14 +76,24 @@ final class CommitProtocol {
       Versioned<EntityRecord> entity = resolved.entity();
       if (entity.value().pending() == null) {
         TableMetadata base = files.readTable(entity.value().metadataLocation());
+        Optional<String> landedLate =
+            unsettled.stream().filter(location -> tables.includes(base, location)).findFirst();
+        if (landedLate.isPresent()) {
+          // an attempt the store failed to confirm did land: applying the updates again would
+          // apply them twice
+          return files.readTable(landedLate.get());
+        }
         TableMetadata updated = apply(base, requirements, updates);
         if (updated == base) {
           return base;
         }
-        Optional<TableMetadata> committed = tables.swap(identifier, entity, updated);
-        if (committed.isPresent()) {
-          CatalogUtil.deleteRemovedMetadataFiles(io.get(), base, committed.get());
-          return committed.get();
+        Tables.Attempt attempt = tables.swap(identifier, entity, updated);
+        if (attempt.outcome() == Swap.COMMITTED) {
+          CatalogUtil.deleteRemovedMetadataFiles(io.get(), base, attempt.written());
+          return attempt.written();
+        }
+        if (attempt.outcome() == Swap.UNKNOWN) {
+          unsettled.add(attempt.written().metadataFileLocation());
         }
       }
       metrics.retried();

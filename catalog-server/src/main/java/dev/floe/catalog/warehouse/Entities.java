@@ -7,12 +7,11 @@ import dev.floe.catalog.warehouse.TransactionRecord.State;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.apache.iceberg.exceptions.CommitStateUnknownException;
 
 /**
  * The pointer objects {@code .floe/entities/<uuid>.json}. Reads settle entities left pending by a
- * multi-table transaction that has decided (committed → roll forward; aborted, vanished or open past
- * its deadline → roll back), so no reader ever depends on a writer that may be dead.
+ * multi-table transaction that has decided (committed → roll forward; aborted, vanished or open
+ * past its deadline → roll back), so no reader ever depends on a writer that may be dead.
  */
 final class Entities {
   private static final int MAX_SETTLE_ROUNDS = 16;
@@ -60,27 +59,42 @@ final class Entities {
 
   /**
    * Swaps the pointer and settles an unknown outcome: after a timeout or 5xx the entity is read
-   * again, and the commit landed if it carries our commit id, or if a later version superseded
-   * ours ({@code supersedes}). Empty when another writer won, so the caller may retry.
+   * again, and the swap landed if it carries our commit id, or if a later version superseded ours
+   * ({@code supersedes}). A swap that may still land later is {@link Swap#UNKNOWN}: its caller must
+   * neither delete what it wrote nor assume it failed.
    */
-  Optional<Versioned<EntityRecord>> commit(
+  Swap commit(
       Versioned<EntityRecord> current, EntityRecord next, Predicate<EntityRecord> supersedes) {
     try {
-      return Optional.of(swap(current, next));
+      swap(current, next);
+      return Swap.COMMITTED;
     } catch (PreconditionFailedException lost) {
-      return Optional.empty();
+      return Swap.LOST;
     } catch (StoreUnavailableException unknown) {
       Optional<Versioned<EntityRecord>> now;
       try {
         now = readRaw(next.uuid());
       } catch (StoreUnavailableException unreadable) {
         unknown.addSuppressed(unreadable);
-        throw new CommitStateUnknownException(unknown);
+        return Swap.UNKNOWN;
       }
-      return now.filter(
-          entity ->
-              entity.value().commitId().equals(next.commitId()) || supersedes.test(entity.value()));
+      boolean landed =
+          now.map(
+                  entity ->
+                      entity.value().commitId().equals(next.commitId())
+                          || supersedes.test(entity.value()))
+              .orElse(false);
+      return landed ? Swap.COMMITTED : Swap.UNKNOWN;
     }
+  }
+
+  /** How a pointer swap ended. */
+  enum Swap {
+    COMMITTED,
+    /** Refused (412): another writer changed the pointer first. */
+    LOST,
+    /** The store failed and the swap is not visible (yet): it may still land. */
+    UNKNOWN
   }
 
   void delete(String uuid) {
@@ -103,7 +117,8 @@ final class Entities {
     String location =
         decision == State.COMMITTED ? pending.metadataLocation() : current.metadataLocation();
     try {
-      Versioned<EntityRecord> settled = swap(entity, current.committed(current.identifier(), location));
+      Versioned<EntityRecord> settled =
+          swap(entity, current.committed(current.identifier(), location));
       txn.ifPresent(record -> finishIfSettled(txnKey, record.value().withState(decision)));
       return Optional.of(settled);
     } catch (PreconditionFailedException changed) {
@@ -133,6 +148,25 @@ final class Entities {
       }
     }
     return State.OPEN;
+  }
+
+  /**
+   * Settles what a transaction past its deadline left behind: aborts it if still open, settles its
+   * tables, and removes its record. A record no entity refers to (its writer died before or after
+   * touching any) would otherwise stay forever.
+   */
+  void settleExpired(String txnKey) {
+    Optional<Versioned<TransactionRecord>> record = objects.read(txnKey, TransactionRecord.class);
+    if (record.isEmpty() || !clock.instant().isAfter(record.get().value().deadline())) {
+      return;
+    }
+    if (decide(txnKey, record) == State.OPEN) {
+      return;
+    }
+    for (String uuid : record.get().value().tables()) {
+      read(uuid);
+    }
+    finishIfSettled(txnKey, record.get().value());
   }
 
   /** Removes a decided transaction's record once none of its entities still points at it. */

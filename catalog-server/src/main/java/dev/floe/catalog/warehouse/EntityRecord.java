@@ -19,7 +19,11 @@ record EntityRecord(
     PendingChange pending) {
 
   static EntityRecord first(
-      String uuid, ObjectKind kind, StoredIdentifier identifier, String metadataLocation, boolean registered) {
+      String uuid,
+      ObjectKind kind,
+      StoredIdentifier identifier,
+      String metadataLocation,
+      boolean registered) {
     return new EntityRecord(
         uuid, kind, identifier, metadataLocation, 1, newCommitId(), registered, null);
   }
@@ -38,7 +42,14 @@ record EntityRecord(
 
   EntityRecord renamed(StoredIdentifier newIdentifier) {
     return new EntityRecord(
-        uuid, kind, newIdentifier, metadataLocation, sequence + 1, newCommitId(), registered, pending);
+        uuid,
+        kind,
+        newIdentifier,
+        metadataLocation,
+        sequence + 1,
+        newCommitId(),
+        registered,
+        pending);
   }
 
   private static String newCommitId() {

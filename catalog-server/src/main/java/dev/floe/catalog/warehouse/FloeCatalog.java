@@ -40,10 +40,10 @@ import org.apache.iceberg.view.ViewOperations;
 import org.apache.iceberg.view.ViewUtil;
 
 /**
- * One warehouse's Iceberg catalog, all state in its bucket (DESIGN §3): names, entities (the
- * table pointers), namespaces and transaction records under {@code .floe/}, table and view files
- * under {@code <uuid>/}. Stateless apart from caches of immutable metadata files, so any number of
- * Floe instances can serve the same warehouse.
+ * One warehouse's Iceberg catalog, all state in its bucket (DESIGN §3): names, entities (the table
+ * pointers), namespaces and transaction records under {@code .floe/}, table and view files under
+ * {@code <uuid>/}. Stateless apart from caches of immutable metadata files, so any number of Floe
+ * instances can serve the same warehouse.
  */
 public final class FloeCatalog extends BaseMetastoreViewCatalog implements SupportsNamespaces {
   static final int DEFAULT_FORMAT_VERSION = 3;
@@ -113,7 +113,16 @@ public final class FloeCatalog extends BaseMetastoreViewCatalog implements Suppo
     this.commits = new CommitProtocol(names, tables, files, metrics, this::io, formatVersion);
     this.transactions =
         new TransactionProtocol(
-            objects, entities, names, tables, files, metrics, clock, faults, transactionTimeout, this::io);
+            objects,
+            entities,
+            names,
+            tables,
+            files,
+            metrics,
+            clock,
+            faults,
+            transactionTimeout,
+            this::io);
   }
 
   @Override
@@ -127,7 +136,7 @@ public final class FloeCatalog extends BaseMetastoreViewCatalog implements Suppo
   }
 
   /** The Iceberg {@link FileIO} for the backing store, so Table objects and purges work here. */
-  synchronized FileIO io() {
+  public synchronized FileIO io() {
     if (io == null) {
       S3FileIO fileIO = new S3FileIO();
       fileIO.initialize(
@@ -237,7 +246,8 @@ public final class FloeCatalog extends BaseMetastoreViewCatalog implements Suppo
       tables.drop(identifier, false);
     }
     tables.register(identifier, metadataFileLocation);
-    return new BaseTable(newTableOps(identifier), fullTableName(name, identifier), metricsReporter());
+    return new BaseTable(
+        newTableOps(identifier), fullTableName(name, identifier), metricsReporter());
   }
 
   /**
@@ -255,7 +265,9 @@ public final class FloeCatalog extends BaseMetastoreViewCatalog implements Suppo
     transactions.commit(commits);
   }
 
-  /** The current metadata location from the pointer only (name + entity objects, no metadata read). */
+  /**
+   * The current metadata location from the pointer only (name + entity objects, no metadata read).
+   */
   public Optional<String> currentMetadataLocation(TableIdentifier ident) {
     CatalogNames.validate(ident);
     return names

@@ -1,5 +1,6 @@
 package dev.floe.catalog.warehouse;
 
+import dev.floe.catalog.store.StoreUnavailableException;
 import dev.floe.catalog.warehouse.CatalogObjects.Versioned;
 import dev.floe.catalog.warehouse.NameIndex.Resolved;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import org.apache.iceberg.BaseMetastoreTableOperations;
 import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.CommitFailedException;
+import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.io.FileIO;
 
@@ -78,12 +80,22 @@ final class FloeTableOperations extends BaseMetastoreTableOperations {
             throw new CommitFailedException(
                 "Cannot commit %s: a multi-table transaction is updating it", identifier);
           }
-          return tables
-              .swap(identifier, entity, metadata)
-              .orElseThrow(
-                  () ->
-                      new CommitFailedException(
-                          "Cannot commit %s: the table was changed concurrently", identifier));
+          Tables.Attempt attempt = tables.swap(identifier, entity, metadata);
+          switch (attempt.outcome()) {
+            case COMMITTED:
+              return attempt.written();
+            case LOST:
+              throw new CommitFailedException(
+                  "Cannot commit %s: the table was changed concurrently", identifier);
+            default:
+              throw new CommitStateUnknownException(
+                  new StoreUnavailableException(
+                      "The backing store failed while committing "
+                          + identifier
+                          + " to "
+                          + attempt.written().metadataFileLocation(),
+                      null));
+          }
         });
   }
 }

@@ -61,14 +61,15 @@ final class MetadataFiles {
   }
 
   /**
-   * Writes {@code metadata} as version {@code version} under its location and returns it as
-   * readers will see it, bound to the new file ({@link TableMetadata#metadataFileLocation()}).
+   * Writes {@code metadata} as version {@code version} under its location and returns it as readers
+   * will see it, bound to the new file ({@link TableMetadata#metadataFileLocation()}).
    */
   TableMetadata writeTable(TableMetadata metadata, long version) {
     Codec codec =
         Codec.fromName(
             metadata.property(
-                TableProperties.METADATA_COMPRESSION, TableProperties.METADATA_COMPRESSION_DEFAULT));
+                TableProperties.METADATA_COMPRESSION,
+                TableProperties.METADATA_COMPRESSION_DEFAULT));
     String location = newLocation(metadata.location(), version, codec);
     String json = TableMetadataParser.toJson(metadata);
     write(location, json, codec);
@@ -157,12 +158,14 @@ final class MetadataFiles {
     static S3Location parse(String location) {
       if (location == null || !location.startsWith("s3://")) {
         throw new BadRequestException(
-            "Unsupported location %s: Floe keeps table files in its object store (s3://)", location);
+            "Unsupported location %s: Floe keeps table files in its object store (s3://)",
+            location);
       }
       String path = location.substring("s3://".length());
       int slash = path.indexOf('/');
       if (slash <= 0 || slash == path.length() - 1) {
-        throw new BadRequestException("Invalid location %s: expected s3://<bucket>/<key>", location);
+        throw new BadRequestException(
+            "Invalid location %s: expected s3://<bucket>/<key>", location);
       }
       return new S3Location(path.substring(0, slash), path.substring(slash + 1));
     }

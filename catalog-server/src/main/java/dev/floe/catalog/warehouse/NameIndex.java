@@ -4,7 +4,9 @@ import dev.floe.catalog.store.ObjectStore.ListedObject;
 import dev.floe.catalog.store.PreconditionFailedException;
 import dev.floe.catalog.warehouse.CatalogObjects.Versioned;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -14,17 +16,20 @@ import org.apache.iceberg.exceptions.CommitFailedException;
  * Names of tables and views, {@code .floe/tables/<ns>/<name>.json}, each pointing at an entity.
  *
  * <p>The entity's identifier is the authority: a name is valid when its entity names it back, or
- * when the entity names another identifier whose name object does not point at the entity (a
- * rename that never completed). Every other name is stale — left by a rename interrupted between
- * its steps, or a drop interrupted before its entity went — and reads as absent. Stale names are
+ * when the entity names another identifier whose name object does not point at the entity (a rename
+ * that never completed). Every other name is stale — left by a rename interrupted between its
+ * steps, or a drop interrupted before its entity went — and reads as absent. Stale names are
  * repaired lazily: a creator takes one over with a compare-and-swap, a namespace drop deletes it.
  */
 final class NameIndex {
   private static final int MAX_CLAIM_ROUNDS = 8;
+  private static final int READS_BEFORE_LISTING = 16;
 
   private final CatalogObjects objects;
   private final Entities entities;
   private final BoundedCache<String, Versioned<NameRecord>> listed = new BoundedCache<>(4096);
+  private final BoundedCache<String, Versioned<EntityRecord>> entityCache =
+      new BoundedCache<>(4096);
 
   NameIndex(CatalogObjects objects, Entities entities) {
     this.objects = objects;
@@ -37,8 +42,15 @@ final class NameIndex {
         .flatMap(name -> validate(identifier, name));
   }
 
+  /**
+   * Resolves a name of one kind. A name of the other kind is absent without reading its entity,
+   * which keeps lookups that probe views first (Trino does) cheap.
+   */
   Optional<Resolved> resolve(TableIdentifier identifier, ObjectKind kind) {
-    return resolve(identifier).filter(resolved -> resolved.kind() == kind);
+    return objects
+        .read(CatalogKeys.name(identifier), NameRecord.class)
+        .filter(name -> name.value().kind() == kind)
+        .flatMap(name -> validate(identifier, name));
   }
 
   private Optional<Resolved> validate(TableIdentifier identifier, Versioned<NameRecord> name) {
@@ -63,8 +75,8 @@ final class NameIndex {
   }
 
   /**
-   * Points {@code identifier} at the entity: creates the name, or takes over a stale one. Returns
-   * the name, or empty when a valid table or view already holds it ({@link #holder}).
+   * Points {@code identifier} at the entity: creates the name, or takes over a stale one with a
+   * compare-and-swap. When a valid table or view holds the name, the claim says which kind.
    */
   Claim claim(TableIdentifier identifier, String uuid, ObjectKind kind) {
     String key = CatalogKeys.name(identifier);
@@ -97,18 +109,49 @@ final class NameIndex {
     objects.deleteIfUnchanged(CatalogKeys.name(resolved.identifier()), resolved.name().etag());
   }
 
-  /** The valid names of one kind in a namespace. */
+  /**
+   * The valid names of one kind in a namespace. Checking a name needs its entity; for a large
+   * namespace one listing of all entities tells which cached entities are still current, instead of
+   * one read per name.
+   */
   List<TableIdentifier> list(Namespace namespace, ObjectKind kind) {
+    List<Versioned<NameRecord>> names =
+        names(namespace).stream().filter(name -> name.value().kind() == kind).toList();
+    Map<String, String> entityEtags = new HashMap<>();
+    if (names.size() > READS_BEFORE_LISTING) {
+      objects
+          .list(CatalogKeys.ENTITIES)
+          .forEach(entity -> entityEtags.put(entity.key(), entity.etag()));
+    }
     List<TableIdentifier> result = new ArrayList<>();
-    for (Versioned<NameRecord> name : names(namespace)) {
-      if (name.value().kind() == kind) {
-        TableIdentifier identifier = name.value().identifier().toIdentifier();
-        if (validate(identifier, name).isPresent()) {
-          result.add(identifier);
-        }
+    for (Versioned<NameRecord> name : names) {
+      TableIdentifier identifier = name.value().identifier().toIdentifier();
+      boolean valid =
+          entity(name.value().uuid(), entityEtags)
+              .filter(entity -> namesBack(identifier, name.value(), entity.value()))
+              .isPresent();
+      if (valid) {
+        result.add(identifier);
       }
     }
     return result;
+  }
+
+  private Optional<Versioned<EntityRecord>> entity(String uuid, Map<String, String> listedEtags) {
+    String key = CatalogKeys.entity(uuid);
+    String listed = listedEtags.get(key);
+    Optional<Versioned<EntityRecord>> cached =
+        listed == null
+            ? Optional.empty()
+            : entityCache
+                .get(key)
+                .filter(entity -> entity.etag().equals(listed) && entity.value().pending() == null);
+    if (cached.isPresent()) {
+      return cached;
+    }
+    Optional<Versioned<EntityRecord>> read = entities.read(uuid);
+    read.ifPresent(entity -> entityCache.put(key, entity));
+    return read;
   }
 
   /** Whether any valid name is left in the namespace; stale names found on the way are removed. */

@@ -36,7 +36,8 @@ final class Namespaces {
       require(parent(namespace));
     }
     NamespaceRecord record =
-        new NamespaceRecord(Arrays.asList(namespace.levels()), properties == null ? Map.of() : properties);
+        new NamespaceRecord(
+            Arrays.asList(namespace.levels()), properties == null ? Map.of() : properties);
     try {
       objects.create(CatalogKeys.namespace(namespace), record);
     } catch (PreconditionFailedException exists) {
@@ -67,9 +68,7 @@ final class Namespaces {
     List<Namespace> children = new ArrayList<>();
     for (ListedObject object : objects.list(CatalogKeys.NAMESPACES)) {
       Optional<Namespace> namespace = namespaceOf(object);
-      namespace
-          .filter(candidate -> isChild(parent, candidate))
-          .ifPresent(children::add);
+      namespace.filter(candidate -> isChild(parent, candidate)).ifPresent(children::add);
     }
     return children;
   }

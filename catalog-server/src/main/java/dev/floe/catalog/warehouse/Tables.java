@@ -2,6 +2,7 @@ package dev.floe.catalog.warehouse;
 
 import dev.floe.catalog.store.PreconditionFailedException;
 import dev.floe.catalog.warehouse.CatalogObjects.Versioned;
+import dev.floe.catalog.warehouse.Entities.Swap;
 import dev.floe.catalog.warehouse.NameIndex.Claim;
 import dev.floe.catalog.warehouse.NameIndex.Resolved;
 import java.util.Optional;
@@ -14,8 +15,8 @@ import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.io.FileIO;
 
 /**
- * The table pointers of one warehouse: creating a table, one compare-and-swap of its pointer to
- * new metadata, dropping it. Retries and requirements are the callers' business.
+ * The table pointers of one warehouse: creating a table, one compare-and-swap of its pointer to new
+ * metadata, dropping it. Retries and requirements are the callers' business.
  *
  * <p>A table Floe created lives at {@code s3://<bucket>/<uuid>} and its location never moves; a
  * registered table keeps the location its metadata names.
@@ -116,8 +117,7 @@ final class Tables {
               .read(entity.uuid())
               .orElseThrow(
                   () ->
-                      new AlreadyExistsException(
-                          "Table was created concurrently: %s", identifier));
+                      new AlreadyExistsException("Table was created concurrently: %s", identifier));
       Optional<Resolved> owner = names.resolve(orphan.value().identifier().toIdentifier());
       if (owner.isPresent() && owner.get().uuid().equals(entity.uuid())) {
         throw new AlreadyExistsException(
@@ -125,7 +125,8 @@ final class Tables {
             identifier, entity.uuid(), owner.get().identifier());
       }
       try {
-        entities.swap(orphan, orphan.value().committed(entity.identifier(), entity.metadataLocation()));
+        entities.swap(
+            orphan, orphan.value().committed(entity.identifier(), entity.metadataLocation()));
       } catch (PreconditionFailedException raced) {
         throw new AlreadyExistsException("Table was created concurrently: %s", identifier);
       }
@@ -133,31 +134,37 @@ final class Tables {
   }
 
   /**
-   * One compare-and-swap from the entity read with {@code base} to {@code updated}. Returns the
-   * committed metadata, or empty when another writer changed the table first.
+   * One compare-and-swap from the entity read with the base metadata to {@code updated}; the new
+   * metadata file is removed again only when the swap was refused.
    */
-  Optional<TableMetadata> swap(
-      TableIdentifier identifier, Versioned<EntityRecord> current, TableMetadata updated) {
+  Attempt swap(TableIdentifier identifier, Versioned<EntityRecord> current, TableMetadata updated) {
     EntityRecord entity = current.value();
     TableMetadata target = entity.registered() ? updated : atOwnLocation(updated);
     TableMetadata written = files.writeTable(target, entity.sequence() + 1);
     String location = written.metadataFileLocation();
     faults.reach(FaultPoint.COMMIT_METADATA_WRITTEN);
-    Optional<Versioned<EntityRecord>> committed =
+    Swap outcome =
         entities.commit(
             current,
             entity.committed(StoredIdentifier.of(identifier), location),
             later -> supersedes(later, location));
-    if (committed.isEmpty()) {
+    if (outcome == Swap.LOST) {
       files.delete(location);
-      return Optional.empty();
     }
-    return Optional.of(written);
+    return new Attempt(written, outcome);
   }
 
+  /** Whether the metadata a table's pointer now names is, or descends from, {@code location}. */
+  boolean includes(TableMetadata metadata, String location) {
+    return location.equals(metadata.metadataFileLocation())
+        || metadata.previousFiles().stream().anyMatch(entry -> entry.file().equals(location));
+  }
+
+  /** The metadata an attempt wrote, and whether its swap landed. */
+  record Attempt(TableMetadata written, Swap outcome) {}
+
   private boolean supersedes(EntityRecord later, String location) {
-    return files.readTable(later.metadataLocation()).previousFiles().stream()
-        .anyMatch(entry -> entry.file().equals(location));
+    return includes(files.readTable(later.metadataLocation()), location);
   }
 
   /** Drops the table; with purge, every file it owns goes too. False if there is no such table. */

@@ -82,6 +82,7 @@ final class TransactionProtocol {
 
   private void run(List<TableCommit> commits) {
     List<Participant> participants = participants(commits);
+    sweepExpired();
     String id = UUID.randomUUID().toString();
     String key = CatalogKeys.transaction(id);
     Instant deadline = clock.instant().plus(timeout);
@@ -123,6 +124,13 @@ final class TransactionProtocol {
     }
   }
 
+  /** Removes records that crashed transactions left behind, once past their deadlines. */
+  private void sweepExpired() {
+    for (String key : objects.store().listKeys(objects.bucket(), CatalogKeys.TRANSACTIONS)) {
+      entities.settleExpired(key);
+    }
+  }
+
   private List<Participant> participants(List<TableCommit> commits) {
     if (commits == null || commits.isEmpty()) {
       throw new BadRequestException("Invalid transaction: no table changes");
@@ -159,14 +167,16 @@ final class TransactionProtocol {
       if (entity.value().pending() == null) {
         TableMetadata base = files.readTable(entity.value().metadataLocation());
         TableMetadata updated =
-            CommitProtocol.apply(base, participant.commit().requirements(), participant.commit().updates());
+            CommitProtocol.apply(
+                base, participant.commit().requirements(), participant.commit().updates());
         TableMetadata written =
             updated == base
                 ? null
                 : files.writeTable(
                     entity.value().registered() ? updated : tables.atOwnLocation(updated),
                     entity.value().sequence() + 1);
-        String location = written == null ? base.metadataFileLocation() : written.metadataFileLocation();
+        String location =
+            written == null ? base.metadataFileLocation() : written.metadataFileLocation();
         try {
           Versioned<EntityRecord> pending =
               entities.swap(
@@ -249,8 +259,7 @@ final class TransactionProtocol {
       if (entity.pending() == null || !entity.pending().txn().equals(txn)) {
         return;
       }
-      String location =
-          forward ? entity.pending().metadataLocation() : entity.metadataLocation();
+      String location = forward ? entity.pending().metadataLocation() : entity.metadataLocation();
       try {
         entities.swap(current, entity.committed(entity.identifier(), location));
         return;
@@ -270,6 +279,9 @@ final class TransactionProtocol {
     }
   }
 
-  /** A table swapped to pending: its pending entity, the base it was computed from, the new file. */
-  private record Staged(Versioned<EntityRecord> pending, TableMetadata base, TableMetadata written) {}
+  /**
+   * A table swapped to pending: its pending entity, the base it was computed from, the new file.
+   */
+  private record Staged(
+      Versioned<EntityRecord> pending, TableMetadata base, TableMetadata written) {}
 }

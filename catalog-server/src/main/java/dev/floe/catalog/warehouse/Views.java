@@ -1,7 +1,9 @@
 package dev.floe.catalog.warehouse;
 
 import dev.floe.catalog.store.PreconditionFailedException;
+import dev.floe.catalog.store.StoreUnavailableException;
 import dev.floe.catalog.warehouse.CatalogObjects.Versioned;
+import dev.floe.catalog.warehouse.Entities.Swap;
 import dev.floe.catalog.warehouse.NameIndex.Claim;
 import dev.floe.catalog.warehouse.NameIndex.Resolved;
 import java.util.Optional;
@@ -9,6 +11,7 @@ import java.util.UUID;
 import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
+import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.util.PropertyUtil;
 import org.apache.iceberg.view.ViewMetadata;
 
@@ -97,12 +100,17 @@ final class Views {
     ViewMetadata target = entity.registered() ? updated : atOwnLocation(updated);
     ViewMetadata written = files.writeView(target, entity.sequence() + 1);
     String location = written.metadataFileLocation();
-    Optional<Versioned<EntityRecord>> committed =
+    Swap outcome =
         entities.commit(
             current, entity.committed(StoredIdentifier.of(identifier), location), later -> false);
-    if (committed.isEmpty()) {
+    if (outcome == Swap.LOST) {
       files.delete(location);
       return Optional.empty();
+    }
+    if (outcome == Swap.UNKNOWN) {
+      throw new CommitStateUnknownException(
+          new StoreUnavailableException(
+              "The backing store failed while committing " + identifier + " to " + location, null));
     }
     return Optional.of(written);
   }

@@ -20,8 +20,8 @@ import org.apache.iceberg.exceptions.BadRequestException;
 
 /**
  * The warehouses of one Floe deployment. A warehouse is a bucket named like it, holding its own
- * catalog under {@code .floe/}; the registry of warehouses lives in the system bucket, under
- * {@code warehouses/<name>.json}.
+ * catalog under {@code .floe/}; the registry of warehouses lives in the system bucket, under {@code
+ * warehouses/<name>.json}.
  */
 public final class Warehouses {
   private static final String REGISTRY = "warehouses/";
@@ -66,7 +66,8 @@ public final class Warehouses {
   public WarehouseRecord create(String name, boolean upgradeExisting) {
     WarehouseNames.validate(name);
     if (name.equals(systemBucket)) {
-      throw new BadRequestException("Invalid warehouse name '%s': reserved for Floe's system bucket", name);
+      throw new BadRequestException(
+          "Invalid warehouse name '%s': reserved for Floe's system bucket", name);
     }
     store.createBucket(systemBucket);
     if (read(name).isPresent()) {
@@ -96,7 +97,9 @@ public final class Warehouses {
     return record;
   }
 
-  /** The bucket's own warehouse record if it already has one (an adopted bucket), else a new one. */
+  /**
+   * The bucket's own warehouse record if it already has one (an adopted bucket), else a new one.
+   */
   private WarehouseRecord adoptOrStamp(String name) {
     WarehouseRecord fresh =
         new WarehouseRecord(name, UUID.randomUUID().toString(), clock.instant(), Map.of());
@@ -106,7 +109,9 @@ public final class Warehouses {
     } catch (PreconditionFailedException existing) {
       return store
           .get(name, CatalogKeys.WAREHOUSE)
-          .map(object -> CatalogJson.read(object.body(), WarehouseRecord.class, CatalogKeys.WAREHOUSE))
+          .map(
+              object ->
+                  CatalogJson.read(object.body(), WarehouseRecord.class, CatalogKeys.WAREHOUSE))
           .map(found -> new WarehouseRecord(name, found.id(), found.created(), found.properties()))
           .orElse(fresh);
     }
@@ -132,7 +137,9 @@ public final class Warehouses {
       return Optional.empty();
     }
     String key = registryKey(name);
-    return store.get(systemBucket, key).map(object -> CatalogJson.read(object.body(), WarehouseRecord.class, key));
+    return store
+        .get(systemBucket, key)
+        .map(object -> CatalogJson.read(object.body(), WarehouseRecord.class, key));
   }
 
   /**
@@ -177,7 +184,13 @@ public final class Warehouses {
   private FloeCatalog open(WarehouseRecord record) {
     FloeCatalog catalog =
         new FloeCatalog(
-            record.name(), store, connection, meters, clock, faults, FloeCatalog.TRANSACTION_TIMEOUT);
+            record.name(),
+            store,
+            connection,
+            meters,
+            clock,
+            faults,
+            FloeCatalog.TRANSACTION_TIMEOUT);
     catalog.initialize(record.name(), new HashMap<>(record.properties()));
     return catalog;
   }

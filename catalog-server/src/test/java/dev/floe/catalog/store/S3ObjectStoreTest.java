@@ -105,7 +105,8 @@ class S3ObjectStoreTest {
                   StoredObject current = store.get(bucket, "counter").orElseThrow();
                   int value = Integer.parseInt(new String(current.body(), StandardCharsets.UTF_8));
                   try {
-                    store.putIfMatch(bucket, "counter", bytes(String.valueOf(value + 1)), current.etag());
+                    store.putIfMatch(
+                        bucket, "counter", bytes(String.valueOf(value + 1)), current.etag());
                     done++;
                   } catch (PreconditionFailedException lost) {
                     Thread.onSpinWait();
@@ -120,14 +121,16 @@ class S3ObjectStoreTest {
     }
     pool.shutdown();
 
-    String finalValue = new String(store.get(bucket, "counter").orElseThrow().body(), StandardCharsets.UTF_8);
+    String finalValue =
+        new String(store.get(bucket, "counter").orElseThrow().body(), StandardCharsets.UTF_8);
     assertThat(acknowledged).isEqualTo(writers * incrementsEach);
     assertThat(Integer.parseInt(finalValue)).isEqualTo(acknowledged);
   }
 
   @Test
   void listsEveryPageAndDeletesByPrefix() {
-    IntStream.range(0, 1205).forEach(i -> store.put(bucket, String.format("t/%05d", i), bytes("x")));
+    IntStream.range(0, 1205)
+        .forEach(i -> store.put(bucket, String.format("t/%05d", i), bytes("x")));
     store.put(bucket, "keep/me", bytes("x"));
 
     assertThat(store.listKeys(bucket, "t/")).hasSize(1205).startsWith("t/00000", "t/00001");
@@ -135,6 +138,13 @@ class S3ObjectStoreTest {
     store.deletePrefix(bucket, "t/");
 
     assertThat(store.listKeys(bucket, "")).containsExactly("keep/me");
+  }
+
+  @Test
+  void aConditionalWriteIntoAMissingBucketIsNotALostRace() {
+    assertThatThrownBy(() -> store.putIfAbsent("no-such-bucket", "k", bytes("x")))
+        .isInstanceOf(StoreUnavailableException.class)
+        .hasMessageContaining("NoSuchBucket");
   }
 
   @Test
@@ -151,7 +161,8 @@ class S3ObjectStoreTest {
   void deletesOnlyEmptyBuckets() {
     store.put(bucket, "k", bytes("x"));
 
-    assertThatThrownBy(() -> store.deleteBucket(bucket)).isInstanceOf(PreconditionFailedException.class);
+    assertThatThrownBy(() -> store.deleteBucket(bucket))
+        .isInstanceOf(PreconditionFailedException.class);
 
     store.delete(bucket, "k");
     store.deleteBucket(bucket);

@@ -11,9 +11,9 @@ import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.io.LocationProvider;
 
 /**
- * What a REST client does: Iceberg's table API on the client side, each commit sent to the
- * catalog as requirements and updates ({@link FloeCatalog#commitTable}), as Iceberg's
- * RESTTableOperations sends them.
+ * What a REST client does: Iceberg's table API on the client side, each commit sent to the catalog
+ * as requirements and updates ({@link FloeCatalog#commitTable}), as Iceberg's RESTTableOperations
+ * sends them.
  */
 final class CommitClient implements TableOperations {
   private final FloeCatalog catalog;

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataFiles;
+import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.MetadataUpdate;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
@@ -26,6 +27,7 @@ import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.TableMetadata.MetadataLogEntry;
+import org.apache.iceberg.TableOperations;
 import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.UpdateRequirement;
 import org.apache.iceberg.catalog.Namespace;
@@ -96,7 +98,11 @@ class CommitProtocolTest {
     assertThat(acknowledged).hasSize(WRITERS * commitsEach);
     assertThat(current.properties()).containsKeys(acknowledged.toArray(String[]::new));
     assertLinearHistory(current, WRITERS * commitsEach + 1);
-    assertThat(fixture.meters().counter("floe.catalog.commit.retries", "warehouse", catalog.bucket()).count())
+    assertThat(
+            fixture
+                .meters()
+                .counter("floe.catalog.commit.retries", "warehouse", catalog.bucket())
+                .count())
         .as("the writers raced, and the server absorbed every lost race")
         .isPositive();
   }
@@ -130,7 +136,9 @@ class CommitProtocolTest {
     try (CloseableIterable<org.apache.iceberg.FileScanTask> tasks = table.newScan().planFiles()) {
       tasks.forEach(task -> present.add(task.file().location()));
     }
-    assertThat(present).hasSize(WRITERS * appendsEach).containsExactlyInAnyOrderElementsOf(acknowledged);
+    assertThat(present)
+        .hasSize(WRITERS * appendsEach)
+        .containsExactlyInAnyOrderElementsOf(acknowledged);
     List<Snapshot> snapshots = new ArrayList<>();
     table.snapshots().forEach(snapshots::add);
     assertThat(snapshots).hasSize(WRITERS * appendsEach);
@@ -161,7 +169,9 @@ class CommitProtocolTest {
                 for (TableIdentifier ident : order) {
                   String key = "w" + writer + ".c" + i;
                   catalog.commitTable(
-                      ident, List.of(), List.of(new MetadataUpdate.SetProperties(Map.of(key, "x"))));
+                      ident,
+                      List.of(),
+                      List.of(new MetadataUpdate.SetProperties(Map.of(key, "x"))));
                   done.add(ident.name() + "/" + key);
                 }
               }
@@ -200,8 +210,10 @@ class CommitProtocolTest {
     assertThat(catalog.loadTable(ident).properties()).doesNotContainKey("k");
     assertThat(table.uuid()).isNotNull();
     assertThat(
-            fixture.meters()
-                .counter("floe.catalog.commits", "warehouse", catalog.bucket(), "result", "conflict")
+            fixture
+                .meters()
+                .counter(
+                    "floe.catalog.commits", "warehouse", catalog.bucket(), "result", "conflict")
                 .count())
         .isEqualTo(1);
   }
@@ -221,24 +233,37 @@ class CommitProtocolTest {
     String uuid = table.uuid().toString();
     Versioned<EntityRecord> read = entities().read(uuid).orElseThrow();
 
-    catalog.commitTable(ident, List.of(), List.of(new MetadataUpdate.SetProperties(Map.of("a", "1"))));
+    catalog.commitTable(
+        ident, List.of(), List.of(new MetadataUpdate.SetProperties(Map.of("a", "1"))));
 
     assertThatThrownBy(
-            () -> entities().swap(read, read.value().committed(read.value().identifier(), "s3://x/y")))
+            () ->
+                entities()
+                    .swap(read, read.value().committed(read.value().identifier(), "s3://x/y")))
         .isInstanceOf(PreconditionFailedException.class);
-    Table stale = table;
-    assertThatThrownBy(() -> stale.updateProperties().set("b", "2").commit())
+    TableOperations ops = ((HasTableOperations) table).operations();
+    TableMetadata staleBase = ops.current();
+    assertThatThrownBy(
+            () ->
+                ops.commit(
+                    staleBase,
+                    TableMetadata.buildFrom(staleBase).setProperties(Map.of("b", "2")).build()))
         .isInstanceOf(CommitFailedException.class)
         .hasMessageContaining("Cannot commit");
-    assertThat(catalog.loadTable(ident).properties()).containsEntry("a", "1").doesNotContainKey("b");
+    assertThat(catalog.loadTable(ident).properties())
+        .containsEntry("a", "1")
+        .doesNotContainKey("b");
   }
 
   @Test
   void thePointerNeverRepeatsItsBytesEvenWhenItPointsAtTheSameFileAgain() {
-    TableIdentifier ident = TableIdentifier.of(NS, "aba");
-    TableIdentifier other = TableIdentifier.of(NS, "other");
-    Table table = catalog.createTable(ident, SCHEMA);
-    catalog.createTable(other, SCHEMA);
+    Table first = catalog.createTable(TableIdentifier.of(NS, "first"), SCHEMA);
+    Table second = catalog.createTable(TableIdentifier.of(NS, "second"), SCHEMA);
+    // a transaction visits tables in uuid order: the aborting one must come second
+    boolean firstIsEarlier = first.uuid().toString().compareTo(second.uuid().toString()) < 0;
+    TableIdentifier ident = TableIdentifier.of(NS, firstIsEarlier ? "first" : "second");
+    TableIdentifier other = TableIdentifier.of(NS, firstIsEarlier ? "second" : "first");
+    Table table = firstIsEarlier ? first : second;
     Versioned<EntityRecord> before = entities().read(table.uuid().toString()).orElseThrow();
 
     // a transaction that pends `ident`, then aborts on `other`: `ident` points at the same
@@ -247,10 +272,13 @@ class CommitProtocolTest {
             () ->
                 catalog.commitTransaction(
                     List.of(
-                        commit(ident, List.of(), new MetadataUpdate.SetProperties(Map.of("k", "v"))),
+                        commit(
+                            ident, List.of(), new MetadataUpdate.SetProperties(Map.of("k", "v"))),
                         commit(
                             other,
-                            List.of(new UpdateRequirement.AssertTableUUID(UUID.randomUUID().toString())),
+                            List.of(
+                                new UpdateRequirement.AssertTableUUID(
+                                    UUID.randomUUID().toString())),
                             new MetadataUpdate.SetProperties(Map.of("k", "v"))))))
         .isInstanceOf(CommitFailedException.class);
 
@@ -259,7 +287,10 @@ class CommitProtocolTest {
     assertThat(after.value().sequence()).isGreaterThan(before.value().sequence());
     assertThat(after.etag()).isNotEqualTo(before.etag());
     assertThatThrownBy(
-            () -> entities().swap(before, before.value().committed(before.value().identifier(), "s3://x/y")))
+            () ->
+                entities()
+                    .swap(
+                        before, before.value().committed(before.value().identifier(), "s3://x/y")))
         .isInstanceOf(PreconditionFailedException.class);
   }
 
@@ -308,7 +339,9 @@ class CommitProtocolTest {
                 new MetadataUpdate.AddSchema(SCHEMA),
                 new MetadataUpdate.SetCurrentSchema(-1),
                 new MetadataUpdate.AddPartitionSpec(PartitionSpec.unpartitioned()),
-                new MetadataUpdate.SetDefaultPartitionSpec(-1)));
+                new MetadataUpdate.SetDefaultPartitionSpec(-1),
+                new MetadataUpdate.AddSortOrder(org.apache.iceberg.SortOrder.unsorted()),
+                new MetadataUpdate.SetDefaultSortOrder(-1)));
 
     assertThat(created.formatVersion()).isEqualTo(2);
   }
@@ -316,8 +349,7 @@ class CommitProtocolTest {
   @Test
   void aRequestedLocationIsIgnoredAndLaterLocationChangesAreUndone() {
     TableIdentifier ident = TableIdentifier.of(NS, "placed");
-    Table table =
-        catalog.buildTable(ident, SCHEMA).withLocation("s3://somewhere/else").create();
+    Table table = catalog.buildTable(ident, SCHEMA).withLocation("s3://somewhere/else").create();
     String own = "s3://" + catalog.bucket() + "/" + table.uuid();
     assertThat(table.location()).isEqualTo(own);
 
@@ -341,7 +373,8 @@ class CommitProtocolTest {
     String first = catalog.currentMetadataLocation(ident).orElseThrow();
 
     TableMetadata next =
-        catalog.commitTable(ident, List.of(), List.of(new MetadataUpdate.SetProperties(Map.of("k", "v"))));
+        catalog.commitTable(
+            ident, List.of(), List.of(new MetadataUpdate.SetProperties(Map.of("k", "v"))));
 
     assertThat(catalog.currentMetadataLocation(ident)).contains(next.metadataFileLocation());
     assertThat(next.metadataFileLocation()).isNotEqualTo(first);
@@ -349,7 +382,8 @@ class CommitProtocolTest {
   }
 
   private Entities entities() {
-    return new Entities(new CatalogObjects(fixture.store(), catalog.bucket()), java.time.Clock.systemUTC());
+    return new Entities(
+        new CatalogObjects(fixture.store(), catalog.bucket()), java.time.Clock.systemUTC());
   }
 
   private static org.apache.iceberg.catalog.TableCommit commit(
@@ -383,11 +417,11 @@ class CommitProtocolTest {
     Set<String> files = new HashSet<>();
     log.forEach(entry -> files.add(entry.file()));
     assertThat(files).as("no metadata file appears twice").hasSize(log.size());
-    TableMetadata last = new MetadataFiles(fixture.store()).readTable(log.get(log.size() - 1).file());
+    TableMetadata last =
+        new MetadataFiles(fixture.store()).readTable(log.get(log.size() - 1).file());
     assertThat(last.previousFiles()).isEqualTo(log.subList(0, log.size() - 1));
     String uuid = current.uuid();
-    int written =
-        fixture.store().listKeys(catalog.bucket(), uuid + "/metadata/").size();
+    int written = fixture.store().listKeys(catalog.bucket(), uuid + "/metadata/").size();
     assertThat(written)
         .as("every lost race removed the metadata file it wrote")
         .isEqualTo(versions);

@@ -43,7 +43,8 @@ class FloeCatalogSpecTest extends CatalogTests<FloeCatalog> {
                 CatalogProperties.TABLE_DEFAULT_PREFIX + "default-key2", "catalog-default-key2",
                 CatalogProperties.TABLE_DEFAULT_PREFIX + "override-key3", "catalog-default-key3",
                 CatalogProperties.TABLE_OVERRIDE_PREFIX + "override-key3", "catalog-override-key3",
-                CatalogProperties.TABLE_OVERRIDE_PREFIX + "override-key4", "catalog-override-key4"));
+                CatalogProperties.TABLE_OVERRIDE_PREFIX + "override-key4",
+                    "catalog-override-key4"));
   }
 
   @AfterEach
@@ -97,7 +98,8 @@ class FloeCatalogSpecTest extends CatalogTests<FloeCatalog> {
     Table table = catalog.loadTable(TBL);
     String location = ((HasTableOperations) table).operations().current().metadataFileLocation();
     URI uri = URI.create(location);
-    byte[] saved = fixture.store().get(uri.getHost(), uri.getPath().substring(1)).orElseThrow().body();
+    byte[] saved =
+        fixture.store().get(uri.getHost(), uri.getPath().substring(1)).orElseThrow().body();
     fixture.store().delete(uri.getHost(), uri.getPath().substring(1));
     FloeCatalog fresh = initCatalogOver(catalog);
     try {

@@ -66,9 +66,9 @@ class FloeViewCatalogSpecTest extends ViewCatalogTests<FloeCatalog> {
   }
 
   /**
-   * Not applicable: Floe writes every metadata file under the object's own protected prefix,
-   * {@code <uuid>/metadata/}, and ignores {@code write.metadata.path} as it ignores requested
-   * locations (DESIGN §3 and §5: table files stay under the location Floe assigned).
+   * Not applicable: Floe writes every metadata file under the object's own protected prefix, {@code
+   * <uuid>/metadata/}, and ignores {@code write.metadata.path} as it ignores requested locations
+   * (DESIGN §3 and §5: table files stay under the location Floe assigned).
    */
   @Test
   @Disabled("write.metadata.path is ignored: metadata stays under the assigned location")

@@ -52,7 +52,8 @@ final class StoreFixture implements AutoCloseable {
   }
 
   FloeCatalog catalog(String bucket, Map<String, String> properties) {
-    return catalog(bucket, properties, CatalogFaults.NONE, Clock.systemUTC(), FloeCatalog.TRANSACTION_TIMEOUT);
+    return catalog(
+        bucket, properties, CatalogFaults.NONE, Clock.systemUTC(), FloeCatalog.TRANSACTION_TIMEOUT);
   }
 
   FloeCatalog catalog(
@@ -61,8 +62,20 @@ final class StoreFixture implements AutoCloseable {
       CatalogFaults faults,
       Clock clock,
       Duration transactionTimeout) {
+    return catalog(store, bucket, properties, faults, clock, transactionTimeout);
+  }
+
+  /** A catalog reaching the store through {@code through}, e.g. a fault-injecting decorator. */
+  FloeCatalog catalog(
+      ObjectStore through,
+      String bucket,
+      Map<String, String> properties,
+      CatalogFaults faults,
+      Clock clock,
+      Duration transactionTimeout) {
     FloeCatalog catalog =
-        new FloeCatalog(bucket, store, s3.connection(), meters, clock, faults, transactionTimeout);
+        new FloeCatalog(
+            bucket, through, s3.connection(), meters, clock, faults, transactionTimeout);
     catalog.initialize(bucket, properties);
     catalogs.add(catalog);
     return catalog;
