@@ -52,7 +52,8 @@ final class CatalogReport {
   private String setup() {
     return String.format(Locale.ROOT,
         "Run with `benchmarks/run-catalog.sh`: %d measured rounds after one warm-up round at a quarter of the"
-            + " counts, contenders alternating which goes first. Each figure is the **median of the rounds**;"
+            + " counts; within a round each scenario runs on both contenders back to back, alternating which goes"
+            + " first. Each figure is the **median of the rounds**;"
             + " a round's latency figure is a percentile of %d timed `loadTable` calls (%d raw revalidations)."
             + " Per run: %d property commits, %d fast appends (1 writer, or 8 writers with an eighth each, on"
             + " one fresh table), %d `createTable` calls.%n%n"

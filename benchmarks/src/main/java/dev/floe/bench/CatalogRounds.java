@@ -12,8 +12,10 @@ import org.apache.iceberg.rest.RESTCatalog;
 
 /**
  * Runs every scenario on every contender, round after round: one warm-up round first (audited,
- * not reported), then the measured rounds, alternating which contender goes first so that neither
- * always meets a warmer store or page cache. A scenario that fails is recorded and the rest go on.
+ * not reported), then the measured rounds. Within a round each scenario runs on both contenders
+ * back to back, alternating which goes first, so that a change in the shared machine's load, or a
+ * warmer store and page cache, falls on both alike. A scenario that fails is recorded and the rest
+ * go on.
  */
 final class CatalogRounds {
   static final Namespace NAMESPACE = Namespace.of("bench");
@@ -45,12 +47,15 @@ final class CatalogRounds {
       }
     }
     for (int round = 0; round <= options.rounds(); round++) {
-      List<CatalogUnderTest> order = new ArrayList<>(ready);
-      if (round % 2 == 1) {
-        Collections.reverse(order);
-      }
-      for (CatalogUnderTest contender : order) {
-        runRound(contender, round);
+      List<Scenario> scenarios = scenarios(round);
+      for (int i = 0; i < scenarios.size(); i++) {
+        List<CatalogUnderTest> order = new ArrayList<>(ready);
+        if ((round + i) % 2 == 1) {
+          Collections.reverse(order);
+        }
+        for (CatalogUnderTest contender : order) {
+          scenarios.get(i).run(contender, round == 0 ? "warm-up" : "round " + round, round == 0);
+        }
       }
     }
     return results;
@@ -68,29 +73,26 @@ final class CatalogRounds {
     }
   }
 
-  private void runRound(CatalogUnderTest contender, int round) {
-    boolean warmUp = round == 0;
-    BenchmarkOptions counts = warmUp ? options.forWarmUp() : options;
-    String tag = warmUp ? "warm-up" : "round " + round;
-    String suffix = warmUp ? "warmup" : "r" + round;
-
-    latency(contender, tag, warmUp, Figure.LOAD_P50, Figure.LOAD_P99,
-        () -> LoadTableLatency.measure(contender, LOAD_TARGET, false, counts.loads()));
-    latency(contender, tag, warmUp, Figure.CACHED_LOAD_P50, Figure.CACHED_LOAD_P99,
-        () -> LoadTableLatency.measure(contender, LOAD_TARGET, true, counts.loads()));
-    latency(contender, tag, warmUp, Figure.REVALIDATION_P50, Figure.REVALIDATION_P99,
-        () -> RevalidationLatency.measure(contender, LOAD_TARGET, counts.revalidations()));
-
-    commits(contender, tag, warmUp, Figure.PROPERTY_COMMITS_1, CommitWorkload.PROPERTY_CHANGES, 1,
-        counts.propertyCommits(), "props_w1_" + suffix);
-    commits(contender, tag, warmUp, Figure.PROPERTY_COMMITS_8, CommitWorkload.PROPERTY_CHANGES, 8,
-        counts.propertyCommits(), "props_w8_" + suffix);
-    commits(contender, tag, warmUp, Figure.FAST_APPENDS_1, CommitWorkload.FAST_APPENDS, 1,
-        counts.fastAppends(), "appends_w1_" + suffix);
-    commits(contender, tag, warmUp, Figure.FAST_APPENDS_8, CommitWorkload.FAST_APPENDS, 8,
-        counts.fastAppends(), "appends_w8_" + suffix);
-    throughput(contender, tag, warmUp, Figure.CREATE_TABLES,
-        () -> CreateTableThroughput.run(contender, Namespace.of("creates_" + suffix), counts.createdTables()));
+  private List<Scenario> scenarios(int round) {
+    BenchmarkOptions counts = round == 0 ? options.forWarmUp() : options;
+    String suffix = round == 0 ? "warmup" : "r" + round;
+    return List.of(
+        (contender, tag, warmUp) -> latency(contender, tag, warmUp, Figure.LOAD_P50, Figure.LOAD_P99,
+            () -> LoadTableLatency.measure(contender, LOAD_TARGET, false, counts.loads())),
+        (contender, tag, warmUp) -> latency(contender, tag, warmUp, Figure.CACHED_LOAD_P50, Figure.CACHED_LOAD_P99,
+            () -> LoadTableLatency.measure(contender, LOAD_TARGET, true, counts.loads())),
+        (contender, tag, warmUp) -> latency(contender, tag, warmUp, Figure.REVALIDATION_P50, Figure.REVALIDATION_P99,
+            () -> RevalidationLatency.measure(contender, LOAD_TARGET, counts.revalidations())),
+        (contender, tag, warmUp) -> commits(contender, tag, warmUp, Figure.PROPERTY_COMMITS_1,
+            CommitWorkload.PROPERTY_CHANGES, 1, counts.propertyCommits(), "props_w1_" + suffix),
+        (contender, tag, warmUp) -> commits(contender, tag, warmUp, Figure.PROPERTY_COMMITS_8,
+            CommitWorkload.PROPERTY_CHANGES, 8, counts.propertyCommits(), "props_w8_" + suffix),
+        (contender, tag, warmUp) -> commits(contender, tag, warmUp, Figure.FAST_APPENDS_1,
+            CommitWorkload.FAST_APPENDS, 1, counts.fastAppends(), "appends_w1_" + suffix),
+        (contender, tag, warmUp) -> commits(contender, tag, warmUp, Figure.FAST_APPENDS_8,
+            CommitWorkload.FAST_APPENDS, 8, counts.fastAppends(), "appends_w8_" + suffix),
+        (contender, tag, warmUp) -> throughput(contender, tag, warmUp, Figure.CREATE_TABLES,
+            () -> CreateTableThroughput.run(contender, Namespace.of("creates_" + suffix), counts.createdTables())));
   }
 
   private void commits(
@@ -146,6 +148,12 @@ final class CatalogRounds {
     results.failure(contender.name(), figure.label(), tag, error);
     out.printf("%-9s %-8s %-48s FAILED: %s%n", contender.name(), tag, figure.label(), BenchTables.describe(error));
     error.printStackTrace(out);
+  }
+
+  /** One scenario on one contender in one round; records its figures or its failure. */
+  @FunctionalInterface
+  private interface Scenario {
+    void run(CatalogUnderTest contender, String tag, boolean warmUp);
   }
 
   /** One scenario's run, which may fail with any exception its client throws. */
