@@ -62,8 +62,8 @@ final class CatalogReport {
             + " `RESTCatalog` in the benchmark's JVM, one client per writer. Floe fronts S3Proxy as an external"
             + " store, clients sign with SigV4 (`s3tables`) and write table files through Floe's S3 endpoint."
             + " The reference is Iceberg's `RESTCatalogServlet` + `RESTCatalogAdapter` (iceberg-core 1.11 test"
-            + " classes, wired as `RESTCatalogServer` wires them) on `JdbcCatalog` with a SQLite file, its"
-            + " clients writing straight to S3Proxy. Tables are format v3; clients retry a conflicting commit"
+            + " classes, wired as `RESTCatalogServer` wires them) on `JdbcCatalog` with a SQLite file (WAL,"
+            + " `synchronous=OFF`: S3Proxy does not fsync either), its clients writing straight to S3Proxy. Tables are format v3; clients retry a conflicting commit"
             + " up to 20 times; Iceberg's client defaults otherwise (metrics reports on, table cache 100"
             + " entries, or 0 for \"cache off\"). Revalidations are signed before their clock starts.",
         options.rounds(), options.loads(), options.revalidations(), options.propertyCommits(), options.fastAppends(),

@@ -39,7 +39,9 @@ final class EmbeddedStore implements AutoCloseable {
     this.secretKey = secretKey;
   }
 
-  static EmbeddedStore start(Path dataDir) throws Exception {
+  static EmbeddedStore start(Path configuredDir) throws Exception {
+    // S3Proxy's filesystem store refuses a base directory spelled with "." segments (./data).
+    Path dataDir = configuredDir.toAbsolutePath().normalize();
     Path objects = dataDir.resolve("objects");
     Files.createDirectories(objects);
     FileChannel channel =
@@ -49,7 +51,7 @@ final class EmbeddedStore implements AutoCloseable {
       String accessKey = "embedded-" + randomHex(8);
       String secretKey = randomHex(24);
       Properties properties = new Properties();
-      properties.setProperty("jclouds.filesystem.basedir", objects.toAbsolutePath().toString());
+      properties.setProperty("jclouds.filesystem.basedir", objects.toString());
       S3Proxy proxy =
           S3Proxy.builder()
               .blobStore(BlobStores.create("filesystem", properties))

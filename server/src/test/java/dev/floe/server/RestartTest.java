@@ -49,6 +49,20 @@ class RestartTest {
     }
   }
 
+  @Test
+  void theDefaultRelativeDataDirectoryWorks() throws Exception {
+    Path relative = Path.of(".", "target", "relative-data-" + System.nanoTime());
+    try (FloeTestServer floe = FloeTestServer.start(relative)) {
+      floe.createWarehouse("relative");
+    } finally {
+      try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(relative)) {
+        for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          java.nio.file.Files.delete(path);
+        }
+      }
+    }
+  }
+
   private static RESTCatalog catalogWithWarehouse(FloeTestServer floe) {
     floe.createWarehouse("durable");
     return floe.catalog("durable");
