@@ -1,26 +1,36 @@
 package dev.floe.server;
 
-import dev.floe.auth.StaticCredentialStore;
+import dev.floe.auth.Credential;
+import dev.floe.auth.Principal;
+import dev.floe.auth.identity.IdentityDirectory;
+import dev.floe.auth.identity.SecretSeal;
+import dev.floe.auth.identity.StoredCredentials;
 import dev.floe.auth.sigv4.CatalogRequestVerifier;
 import dev.floe.auth.sigv4.S3RequestVerifier;
+import dev.floe.catalog.integrity.CatalogTableLocations;
 import dev.floe.catalog.rest.CatalogSettings;
 import dev.floe.catalog.rest.IcebergRestHandler;
 import dev.floe.catalog.store.ConditionalWriteProbe;
 import dev.floe.catalog.store.ObjectStore;
 import dev.floe.catalog.store.S3ObjectStore;
 import dev.floe.catalog.store.StoreConnection;
+import dev.floe.integrity.IntegrityGuard;
 import dev.floe.catalog.warehouse.Warehouses;
 import dev.floe.s3.BackendTarget;
 import dev.floe.s3.S3ProxyHandler;
 import dev.floe.s3.S3ProxyOptions;
+import dev.floe.s3.guard.GuardMetrics;
+import dev.floe.s3.guard.IntegrityGuardCheck;
 import dev.floe.s3.S3ErrorHandler;
 import dev.floe.s3.S3HttpConfiguration;
+import dev.floe.server.admin.AdminHandler;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -39,6 +49,9 @@ import org.slf4j.LoggerFactory;
 public final class FloeServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FloeServer.class);
   private static final long STOP_TIMEOUT_MS = 30_000;
+  // How long an access key's secret and policies are trusted before they are read again: the
+  // delay after which a change made on another instance takes effect here.
+  private static final Duration IDENTITY_CACHE_LIFETIME = Duration.ofSeconds(5);
 
   private final FloeConfig config;
   private final Server jetty;
@@ -57,6 +70,7 @@ public final class FloeServer implements AutoCloseable {
   }
 
   public static FloeServer start(FloeConfig config) throws Exception {
+    SecretSeal seal = ServerSecretKey.sealFor(config);
     Optional<EmbeddedStore> embedded =
         config.store().isPresent() ? Optional.empty() : Optional.of(EmbeddedStore.start(config.dataDir()));
     ObjectStore store = null;
@@ -64,7 +78,7 @@ public final class FloeServer implements AutoCloseable {
       StoreConnection connection = connectionFor(config, embedded);
       store = new S3ObjectStore(connection);
       prepareSystemBucket(store, config.systemBucket());
-      return startJetty(config, connection, store, embedded);
+      return startJetty(config, connection, store, embedded, seal);
     } catch (Exception | Error e) {
       if (store != null) {
         store.close();
@@ -94,15 +108,29 @@ public final class FloeServer implements AutoCloseable {
   }
 
   private static FloeServer startJetty(
-      FloeConfig config, StoreConnection connection, ObjectStore store, Optional<EmbeddedStore> embedded)
-      throws Exception {
+      FloeConfig config, StoreConnection connection, ObjectStore store, Optional<EmbeddedStore> embedded,
+      SecretSeal seal) throws Exception {
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(meters);
     new JvmThreadMetrics().bindTo(meters);
     Clock clock = Clock.systemUTC();
-    StaticCredentialStore credentials = StaticCredentialStore.root(config.rootUser(), config.rootPassword());
+    Credential root =
+        new Credential(config.rootUser(), config.rootPassword(), new Principal(config.rootUser(), config.rootUser(), true));
+    SystemBucketIdentityStorage identities = new SystemBucketIdentityStorage(store, config.systemBucket());
+    StoredCredentials credentials = new StoredCredentials(root, identities, seal, IDENTITY_CACHE_LIFETIME);
+    AdminHandler admin =
+        new AdminHandler(
+            new CatalogRequestVerifier(credentials, clock),
+            credentials,
+            new IdentityDirectory(identities, seal, config.rootUser(), clock),
+            clock);
 
     Warehouses warehouses = new Warehouses(store, connection, config.systemBucket(), meters, clock);
+    IntegrityGuardCheck guard =
+        new IntegrityGuardCheck(
+            new IntegrityGuard(
+                config.systemBucket(), new CatalogTableLocations(warehouses, clock)),
+            new GuardMetrics(meters));
     IcebergRestHandler catalog =
         new IcebergRestHandler(
             warehouses,
@@ -115,7 +143,7 @@ public final class FloeServer implements AutoCloseable {
             new S3RequestVerifier(credentials, clock),
             new BackendTarget(
                 connection.endpoint(), connection.region(), connection.accessKeyId(), connection.secretKey()),
-            new S3ProxyOptions(config.virtualHostDomain(), List.of(), meters));
+            new S3ProxyOptions(config.virtualHostDomain(), List.of(guard), meters, guard));
     OperationsHandler operations = new OperationsHandler(meters, () -> isReachable(store, config.systemBucket()));
 
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
@@ -129,7 +157,7 @@ public final class FloeServer implements AutoCloseable {
     connector.setHost(config.address());
     connector.setPort(config.port());
     jetty.addConnector(connector);
-    jetty.setHandler(new GracefulHandler(new FloeRouter(catalog, operations, s3)));
+    jetty.setHandler(new GracefulHandler(new FloeRouter(catalog, admin, operations, s3)));
     jetty.setRequestLog(new AccessLog());
     jetty.setErrorHandler(new S3ErrorHandler());
     jetty.setStopTimeout(STOP_TIMEOUT_MS);
@@ -137,7 +165,7 @@ public final class FloeServer implements AutoCloseable {
     jetty.start();
     FloeServer server = new FloeServer(config, jetty, connector, store, embedded);
     LOG.info("Floe is serving on {} ({})", server.endpoint(),
-        embedded.isPresent() ? "embedded store in " + config.dataDir().toAbsolutePath() : "store " + connection.endpoint());
+        embedded.isPresent() ? "embedded store in " + config.dataDir().toAbsolutePath().normalize() : "store " + connection.endpoint());
     return server;
   }
 
