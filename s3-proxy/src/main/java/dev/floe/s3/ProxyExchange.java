@@ -9,6 +9,9 @@ import java.io.OutputStream;
 import java.net.ConnectException;
 import java.nio.ByteBuffer;
 import java.nio.channels.UnresolvedAddressException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
@@ -60,6 +63,7 @@ final class ProxyExchange {
   private final ProxyContext context;
   private final String requestId;
   private final long startNanos;
+  private final boolean createOnly;
 
   private final AtomicBoolean responding = new AtomicBoolean();
   private final AtomicBoolean finished = new AtomicBoolean();
@@ -78,7 +82,8 @@ final class ProxyExchange {
       S3Authentication authentication,
       ProxyContext context,
       String requestId,
-      long startNanos) {
+      long startNanos,
+      boolean createOnly) {
     this.clientRequest = clientRequest;
     this.clientResponse = clientResponse;
     this.callback = callback;
@@ -89,6 +94,7 @@ final class ProxyExchange {
     this.context = context;
     this.requestId = requestId;
     this.startNanos = startNanos;
+    this.createOnly = createOnly;
   }
 
   /** Forwards the request; returns once the body (if any) has been handed to the backend. */
@@ -127,13 +133,37 @@ final class ProxyExchange {
                 clientRequest.getMethod(),
                 address,
                 query,
-                ForwardedRequestHeaders.of(clientRequest.getHeaders()),
+                forwardedHeaders(),
                 contentLength);
     if (content != null) {
       request.body(content);
     }
     upstream = request;
     request.send(new BackendResponseListener());
+  }
+
+  /**
+   * The client's headers, and for a create-only write the condition that makes the store refuse
+   * an overwrite (412) in place of whatever conditions the client sent.
+   */
+  private List<Map.Entry<String, String>> forwardedHeaders() {
+    List<Map.Entry<String, String>> headers =
+        ForwardedRequestHeaders.of(clientRequest.getHeaders());
+    S3Operation operation = s3Request.operation();
+    if (!createOnly
+        || (operation != S3Operation.PutObject
+            && operation != S3Operation.CompleteMultipartUpload)) {
+      return headers;
+    }
+    List<Map.Entry<String, String>> conditional = new ArrayList<>();
+    for (Map.Entry<String, String> header : headers) {
+      String name = header.getKey();
+      if (!name.equalsIgnoreCase("If-None-Match") && !name.equalsIgnoreCase("If-Match")) {
+        conditional.add(header);
+      }
+    }
+    conditional.add(Map.entry("If-None-Match", "*"));
+    return conditional;
   }
 
   private boolean drainVerified(InputStream verified) {

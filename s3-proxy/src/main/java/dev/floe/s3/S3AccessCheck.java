@@ -10,6 +10,9 @@ import dev.floe.auth.Principal;
 @FunctionalInterface
 public interface S3AccessCheck {
 
-  /** Returns normally to let the request through; throws to refuse it with 403 AccessDenied. */
-  void check(Principal principal, S3Request request) throws S3AccessDeniedException;
+  /**
+   * Returns normally to let the request through; throws to refuse it, with 403 AccessDenied
+   * ({@link S3AccessDeniedException}) or another S3 error (e.g. 503 when the check cannot decide).
+   */
+  void check(Principal principal, S3Request request) throws S3ErrorException;
 }

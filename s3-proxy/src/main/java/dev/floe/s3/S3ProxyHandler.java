@@ -51,6 +51,7 @@ public final class S3ProxyHandler extends Handler.Abstract {
   private final S3ProxyOptions options;
   private final S3Addressing addressing;
   private final ProxyContext context;
+  private final ExistingObjectCheck existingObjects;
 
   public S3ProxyHandler(S3RequestVerifier verifier, BackendTarget backend, S3ProxyOptions options) {
     this.verifier = Objects.requireNonNull(verifier, "verifier");
@@ -64,6 +65,7 @@ public final class S3ProxyHandler extends Handler.Abstract {
             new ReturnedResponseHeaders(backend),
             new BackendErrorSanitizer(backend),
             new ProxyMetrics(options.meters()));
+    this.existingObjects = new ExistingObjectCheck(context.backend());
   }
 
   private static HttpClient backendClient() {
@@ -110,14 +112,33 @@ public final class S3ProxyHandler extends Handler.Abstract {
       for (S3AccessCheck check : options.checks()) {
         check.check(authentication.principal(), s3Request);
       }
+      boolean createOnly = options.createOnly().appliesTo(s3Request);
+      if (createOnly && checkedForExistingObject(s3Request.operation())) {
+        try {
+          existingObjects.refuseIfExists(address);
+        } catch (S3AccessDeniedException overwrite) {
+          options.createOnly().refusedOverwrite();
+          throw overwrite;
+        }
+      }
       new ProxyExchange(
               request, response, callback, s3Request, address, query, authentication, context,
-              requestId, start)
+              requestId, start, createOnly)
           .run();
     } catch (S3ErrorException e) {
       refuse(request, response, callback, e.error(), s3Request, requestId, start);
     }
     return true;
+  }
+
+  /**
+   * The create-only writes whose destination is checked before forwarding: the store may ignore
+   * {@code If-None-Match} on them (S3Proxy does on copies). The check and the write are not one
+   * atomic step; where the store honours the condition it closes the remaining window.
+   */
+  private static boolean checkedForExistingObject(S3Operation operation) {
+    return operation == S3Operation.CopyObject
+        || operation == S3Operation.CompleteMultipartUpload;
   }
 
   private void refuse(

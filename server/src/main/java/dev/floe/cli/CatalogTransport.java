@@ -21,14 +21,16 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
- * Sends SigV4-signed JSON requests to the {@code /_iceberg} API of one alias's server and turns
+ * Sends SigV4-signed JSON requests to the {@code /_iceberg} API (or, signed the same way, the
+ * {@code /_floe/v1/admin} API) of one alias's server and turns
  * every failure into a one-line {@link CliException}: the server's Iceberg error message when it
  * answered, otherwise why it could not be reached.
  */
 final class CatalogTransport {
   private static final String SIGNING_NAME = "s3tables";
 
-  private static final String API_ROOT = "/_iceberg/";
+  private static final String CATALOG_ROOT = "/_iceberg/";
+  static final String ADMIN_ROOT = "/_floe/v1/admin/";
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
@@ -43,11 +45,17 @@ final class CatalogTransport {
           .build();
 
   private final Alias alias;
+  private final String apiRoot;
   private final AwsCredentialsIdentity credentials;
   private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
   CatalogTransport(Alias alias) {
+    this(alias, CATALOG_ROOT);
+  }
+
+  CatalogTransport(Alias alias, String apiRoot) {
     this.alias = alias;
+    this.apiRoot = apiRoot;
     this.credentials = AwsCredentialsIdentity.create(alias.accessKey(), alias.secretKey());
   }
 
@@ -55,7 +63,7 @@ final class CatalogTransport {
     return alias;
   }
 
-  /** GET {@code path} (relative to {@code /_iceberg/}, already encoded); the response body. */
+  /** GET {@code path} (relative to the API root, already encoded); the response body. */
   String get(String path) {
     return send(SdkHttpMethod.GET, path, null);
   }
@@ -64,13 +72,17 @@ final class CatalogTransport {
     return send(SdkHttpMethod.POST, path, jsonBody);
   }
 
+  String put(String path) {
+    return send(SdkHttpMethod.PUT, path, null);
+  }
+
   void delete(String path) {
     send(SdkHttpMethod.DELETE, path, null);
   }
 
   private String send(SdkHttpMethod method, String path, String body) {
     HttpResponse<String> response =
-        exchange(signedRequest(method, URI.create(alias.url() + API_ROOT + path), body));
+        exchange(signedRequest(method, URI.create(alias.url() + apiRoot + path), body));
     if (response.statusCode() >= 400) {
       throw failure(response);
     }

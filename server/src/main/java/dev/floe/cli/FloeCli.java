@@ -7,7 +7,8 @@ import picocli.CommandLine.HelpCommand;
 
 /**
  * The {@code floe} executable: {@code floe serve} runs the server, {@code floe alias} and {@code
- * floe table} manage servers from the command line the way MinIO's {@code mc} does.
+ * floe table} and {@code floe admin} manage servers from the command line the way MinIO's {@code
+ * mc} does.
  */
 @Command(
     name = "floe",
@@ -18,7 +19,9 @@ import picocli.CommandLine.HelpCommand;
         "Iceberg tables on any S3-compatible object store: one server speaks the S3 API and,"
             + " under /_iceberg, the Iceberg REST catalog API, keeping the whole catalog in the"
             + " store.",
-    subcommands = {ServeCommand.class, AliasCommand.class, TableCommand.class, HelpCommand.class},
+    subcommands = {
+      ServeCommand.class, AliasCommand.class, TableCommand.class, AdminCommand.class, HelpCommand.class
+    },
     footerHeading = "%nGetting started:%n",
     footer = {
       "  floe serve",

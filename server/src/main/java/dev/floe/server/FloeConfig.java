@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param virtualHostDomain the domain for virtual-hosted-style S3 requests ({@code bucket.domain})
  * @param idempotencyLifetime how long Idempotency-Key responses are replayed
  * @param maxCatalogBodyBytes the largest catalog request body accepted
+ * @param secretKey the key that seals stored secrets, base64 of 32 bytes; required unless the
+ *     development root credentials are in use
  */
 public record FloeConfig(
     String address,
@@ -30,10 +32,23 @@ public record FloeConfig(
     String systemBucket,
     Optional<String> virtualHostDomain,
     Duration idempotencyLifetime,
-    long maxCatalogBodyBytes) {
+    long maxCatalogBodyBytes,
+    Optional<String> secretKey) {
 
   public static final String DEV_ROOT_USER = "floeadmin";
   public static final String DEV_ROOT_PASSWORD = "floeadmin";
+
+  // Only for servers started by tests: 32 fixed bytes, base64.
+  private static final String TEST_SECRET_KEY = "ZmxvZS10ZXN0LXNlY3JldC1rZXktMzItYnl0ZXMhISE=";
+
+  /** A configuration without a secret key, enough for a development server. */
+  public FloeConfig(
+      String address, int port, Path dataDir, String rootUser, String rootPassword,
+      Optional<ExternalStore> store, String systemBucket, Optional<String> virtualHostDomain,
+      Duration idempotencyLifetime, long maxCatalogBodyBytes) {
+    this(address, port, dataDir, rootUser, rootPassword, store, systemBucket, virtualHostDomain,
+        idempotencyLifetime, maxCatalogBodyBytes, Optional.empty());
+  }
 
   /** An S3 store Floe fronts instead of the embedded one. */
   public record ExternalStore(URI endpoint, String region, String accessKey, String secretKey) {
@@ -55,7 +70,8 @@ public record FloeConfig(
         "floe-system",
         Optional.empty(),
         Duration.ofMinutes(30),
-        16L * 1024 * 1024);
+        16L * 1024 * 1024,
+        Optional.of(TEST_SECRET_KEY));
   }
 
   public boolean usesDevelopmentCredentials() {
@@ -65,7 +81,7 @@ public record FloeConfig(
   public FloeConfig withPort(int newPort) {
     return new FloeConfig(
         address, newPort, dataDir, rootUser, rootPassword, store, systemBucket,
-        virtualHostDomain, idempotencyLifetime, maxCatalogBodyBytes);
+        virtualHostDomain, idempotencyLifetime, maxCatalogBodyBytes, secretKey);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.floe.server;
 
 import dev.floe.catalog.rest.IcebergRestHandler;
+import dev.floe.server.admin.AdminHandler;
 import java.util.List;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -8,8 +9,9 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Splits the one port three ways by the raw request path: the Iceberg catalog under
- * {@code /_iceberg}, Floe's own operations API under {@code /_floe}, and S3 for everything else.
+ * Splits the one port by the raw request path: the Iceberg catalog under {@code /_iceberg}, the
+ * admin API under {@code /_floe/v1/admin}, Floe's own operations API elsewhere under {@code
+ * /_floe}, and S3 for everything else.
  * The raw path is used on purpose: S3 keys may contain {@code ..} and {@code //}, and a
  * normalized path must never move a request from one API to another.
  *
@@ -21,22 +23,25 @@ final class FloeRouter extends Handler.AbstractContainer {
   private static final String OPERATIONS_PREFIX = "/_floe";
 
   private final Handler catalog;
+  private final Handler admin;
   private final Handler operations;
   private final Handler s3;
 
-  FloeRouter(Handler catalog, Handler operations, Handler s3) {
+  FloeRouter(Handler catalog, Handler admin, Handler operations, Handler s3) {
     super(false);
     this.catalog = catalog;
+    this.admin = admin;
     this.operations = operations;
     this.s3 = s3;
     addBean(catalog, true);
+    addBean(admin, true);
     addBean(operations, true);
     addBean(s3, true);
   }
 
   @Override
   public List<Handler> getHandlers() {
-    return List.of(catalog, operations, s3);
+    return List.of(catalog, admin, operations, s3);
   }
 
   @Override
@@ -44,6 +49,9 @@ final class FloeRouter extends Handler.AbstractContainer {
     String path = request.getHttpURI().getPath();
     if (isUnder(path, IcebergRestHandler.PATH_PREFIX)) {
       return catalog.handle(request, response, callback);
+    }
+    if (AdminHandler.serves(path)) {
+      return admin.handle(request, response, callback);
     }
     if (isUnder(path, OPERATIONS_PREFIX)) {
       return operations.handle(request, response, callback);

@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
       "Secrets are read from the environment only, never from flags:",
       "  FLOE_ROOT_PASSWORD     root secret key (default: floeadmin, development only)",
       "  FLOE_STORE_SECRET_KEY  secret key of the external store",
+      "  FLOE_SECRET_KEY        base64 of 32 bytes sealing stored secrets (required unless the",
+      "                         development root credentials are used)",
       "Every flag can also be set with the environment variable named in its description."
     })
 public final class ServeCommand implements Callable<Integer> {
@@ -115,7 +117,8 @@ public final class ServeCommand implements Callable<Integer> {
     String rootPassword = Optional.ofNullable(System.getenv("FLOE_ROOT_PASSWORD"))
         .orElse(FloeConfig.DEV_ROOT_PASSWORD);
     return new FloeConfig(address, port, dataDir, rootUser, rootPassword, externalStore(), systemBucket,
-        Optional.ofNullable(domain).filter(d -> !d.isBlank()), lifetime, maxCatalogBody);
+        Optional.ofNullable(domain).filter(d -> !d.isBlank()), lifetime, maxCatalogBody,
+        Optional.ofNullable(System.getenv("FLOE_SECRET_KEY")).filter(k -> !k.isBlank()));
   }
 
   private Optional<FloeConfig.ExternalStore> externalStore() {

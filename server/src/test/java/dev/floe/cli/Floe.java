@@ -26,7 +26,7 @@ final class Floe {
 
   Result run(String... args) {
     List<String> line = new ArrayList<>(List.of(args));
-    if (!line.isEmpty() && (line.get(0).equals("alias") || line.get(0).equals("table"))) {
+    if (!line.isEmpty() && List.of("alias", "table", "admin").contains(line.get(0))) {
       line.add("--config-dir");
       line.add(configDir.toString());
     }

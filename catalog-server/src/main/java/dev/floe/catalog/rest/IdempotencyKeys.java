@@ -64,13 +64,15 @@ final class IdempotencyKeys {
     IdempotencyRecord claim =
         new IdempotencyRecord(fingerprint, clock.instant().toString(), null, null, null);
     for (int attempt = 0; attempt < 3; attempt++) {
+      // most keys are new: claim first, and read the record only when one is already there
+      try {
+        return new Claimed(objectKey, store.putIfAbsent(bucket, objectKey, toJson(claim)));
+      } catch (PreconditionFailedException exists) {
+        // fall through to the record that holds the key
+      }
       Optional<StoredObject> existing = store.get(bucket, objectKey);
       if (existing.isEmpty()) {
-        try {
-          return new Claimed(objectKey, store.putIfAbsent(bucket, objectKey, toJson(claim)));
-        } catch (PreconditionFailedException raced) {
-          continue;
-        }
+        continue;
       }
       IdempotencyRecord record = fromJson(existing.get().body());
       if (isReusable(record)) {

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * A least-recently-used map of fixed capacity, for values that never change under their key
- * (metadata files by location, catalog objects by key and ETag). Correctness never depends on it.
+ * (metadata files by location, catalog objects by key and ETag) or that are checked before use. Correctness never depends on it.
  */
 final class BoundedCache<K, V> {
   private final Map<K, V> entries;
@@ -27,5 +27,9 @@ final class BoundedCache<K, V> {
 
   synchronized void put(K key, V value) {
     entries.put(key, value);
+  }
+
+  synchronized void remove(K key) {
+    entries.remove(key);
   }
 }

@@ -66,12 +66,16 @@ final class CommitProtocol {
       TableIdentifier identifier,
       List<UpdateRequirement> requirements,
       List<MetadataUpdate> updates) {
-    Backoff backoff = new Backoff();
     List<String> unsettled = new ArrayList<>();
+    Optional<TableMetadata> optimistic = optimistic(identifier, requirements, updates, unsettled);
+    if (optimistic.isPresent()) {
+      return optimistic.get();
+    }
+    Backoff backoff = new Backoff();
     while (true) {
       Resolved resolved =
           names
-              .resolve(identifier, ObjectKind.TABLE)
+              .resolveTable(identifier)
               .orElseThrow(() -> new NoSuchTableException("Table does not exist: %s", identifier));
       Versioned<EntityRecord> entity = resolved.entity();
       if (entity.value().pending() == null) {
@@ -98,6 +102,48 @@ final class CommitProtocol {
       }
       metrics.retried();
       backoff.pause(identifier);
+    }
+  }
+
+  /**
+   * One attempt from the entity version this instance last saw, without reading the store first:
+   * the compare-and-swap itself proves that version was still current, so requirements checked
+   * against it held. Any doubt — the swap refused, a requirement or update failing on what may be
+   * a stale base, a store failure — leaves the commit to the fresh-read loop, which decides it;
+   * a swap whose outcome is unknown goes to the loop in {@code unsettled}, as the loop's own do.
+   */
+  private Optional<TableMetadata> optimistic(
+      TableIdentifier identifier,
+      List<UpdateRequirement> requirements,
+      List<MetadataUpdate> updates,
+      List<String> unsettled) {
+    Optional<Resolved> seen = names.lastSeenTable(identifier);
+    if (seen.isEmpty() || seen.get().entity().value().pending() != null) {
+      return Optional.empty();
+    }
+    Versioned<EntityRecord> entity = seen.get().entity();
+    Tables.Attempt attempt;
+    TableMetadata base;
+    try {
+      base = files.readTable(entity.value().metadataLocation());
+      TableMetadata updated = apply(base, requirements, updates);
+      if (updated == base) {
+        return Optional.empty();
+      }
+      attempt = tables.swap(identifier, entity, updated);
+    } catch (RuntimeException staleOrFailed) {
+      return Optional.empty();
+    }
+    switch (attempt.outcome()) {
+      case COMMITTED:
+        CatalogUtil.deleteRemovedMetadataFiles(io.get(), base, attempt.written());
+        return Optional.of(attempt.written());
+      case LOST:
+        names.forget(identifier);
+        return Optional.empty();
+      default:
+        unsettled.add(attempt.written().metadataFileLocation());
+        return Optional.empty();
     }
   }
 

@@ -6,6 +6,7 @@ import dev.floe.catalog.warehouse.CatalogObjects.Versioned;
 import dev.floe.catalog.warehouse.TransactionRecord.State;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -65,8 +66,17 @@ final class Entities {
    */
   Swap commit(
       Versioned<EntityRecord> current, EntityRecord next, Predicate<EntityRecord> supersedes) {
+    return commit(current, next, supersedes, swapped -> {});
+  }
+
+  /** As above; {@code swapped} receives the new version when the swap itself answered. */
+  Swap commit(
+      Versioned<EntityRecord> current,
+      EntityRecord next,
+      Predicate<EntityRecord> supersedes,
+      Consumer<Versioned<EntityRecord>> swapped) {
     try {
-      swap(current, next);
+      swapped.accept(swap(current, next));
       return Swap.COMMITTED;
     } catch (PreconditionFailedException lost) {
       return Swap.LOST;

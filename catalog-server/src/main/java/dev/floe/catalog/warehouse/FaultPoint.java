@@ -6,8 +6,8 @@ public enum FaultPoint {
   COMMIT_METADATA_WRITTEN,
   /** A new table's entity is written, its name not yet claimed. */
   CREATE_ENTITY_WRITTEN,
-  /** A dropped table's name is removed, its entity not yet. */
-  DROP_NAME_RELEASED,
+  /** A dropped table's entity is removed, its name not yet. */
+  DROP_ENTITY_DELETED,
   /** Rename step 1: the new name exists and points at the entity. */
   RENAME_TARGET_CLAIMED,
   /** Rename step 2: the entity carries the new identifier. */

@@ -205,7 +205,7 @@ public final class FloeCatalog extends BaseMetastoreViewCatalog implements Suppo
   @Override
   public boolean tableExists(TableIdentifier identifier) {
     CatalogNames.validate(identifier);
-    return names.resolve(identifier, ObjectKind.TABLE).isPresent();
+    return names.resolveTable(identifier).isPresent();
   }
 
   @Override
@@ -271,7 +271,7 @@ public final class FloeCatalog extends BaseMetastoreViewCatalog implements Suppo
   public Optional<String> currentMetadataLocation(TableIdentifier ident) {
     CatalogNames.validate(ident);
     return names
-        .resolve(ident, ObjectKind.TABLE)
+        .resolveTable(ident)
         .map(resolved -> resolved.entity().value().metadataLocation());
   }
 

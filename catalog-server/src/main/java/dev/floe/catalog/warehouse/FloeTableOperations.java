@@ -56,7 +56,7 @@ final class FloeTableOperations extends BaseMetastoreTableOperations {
 
   @Override
   protected void doRefresh() {
-    Optional<Resolved> resolved = names.resolve(identifier, ObjectKind.TABLE);
+    Optional<Resolved> resolved = names.resolveTable(identifier);
     if (resolved.isEmpty()) {
       this.entity = null;
       if (currentMetadataLocation() != null) {

@@ -18,7 +18,7 @@ import org.apache.iceberg.exceptions.CommitFailedException;
  * <p>The entity's identifier is the authority: a name is valid when its entity names it back, or
  * when the entity names another identifier whose name object does not point at the entity (a rename
  * that never completed). Every other name is stale — left by a rename interrupted between its
- * steps, or a drop interrupted before its entity went — and reads as absent. Stale names are
+ * steps, or a drop interrupted after its entity went — and reads as absent. Stale names are
  * repaired lazily: a creator takes one over with a compare-and-swap, a namespace drop deletes it.
  */
 final class NameIndex {
@@ -30,6 +30,7 @@ final class NameIndex {
   private final BoundedCache<String, Versioned<NameRecord>> listed = new BoundedCache<>(4096);
   private final BoundedCache<String, Versioned<EntityRecord>> entityCache =
       new BoundedCache<>(4096);
+  private final BoundedCache<TableIdentifier, Resolved> resolvedTables = new BoundedCache<>(4096);
 
   NameIndex(CatalogObjects objects, Entities entities) {
     this.objects = objects;
@@ -54,10 +55,73 @@ final class NameIndex {
   }
 
   private Optional<Resolved> validate(TableIdentifier identifier, Versioned<NameRecord> name) {
-    return entities
-        .read(name.value().uuid())
-        .filter(entity -> namesBack(identifier, name.value(), entity.value()))
-        .map(entity -> new Resolved(identifier, name, entity));
+    Optional<Resolved> resolved =
+        entities
+            .read(name.value().uuid())
+            .filter(entity -> namesBack(identifier, name.value(), entity.value()))
+            .map(entity -> new Resolved(identifier, name, entity));
+    resolved.filter(found -> found.kind() == ObjectKind.TABLE).ifPresent(this::remember);
+    return resolved;
+  }
+
+  /**
+   * Resolves a table name reading only its entity when this instance resolved the name before:
+   * the entity is the authority, so if the remembered uuid's entity still names this identifier,
+   * and is the version seen then or a later one of the same lifetime, the name is current. Any
+   * doubt (entity gone, renamed, recreated) falls back to reading the name object.
+   *
+   * <p>This leans on two orders kept elsewhere: a drop deletes the entity before it releases the
+   * name (so no entity outlives its name still naming it), and a rename changes the entity's
+   * identifier before it releases the old name.
+   */
+  Optional<Resolved> resolveTable(TableIdentifier identifier) {
+    Optional<Resolved> known = resolvedTables.get(identifier);
+    if (known.isPresent()) {
+      Versioned<EntityRecord> seen = known.get().entity();
+      Optional<Versioned<EntityRecord>> now = entities.read(seen.value().uuid());
+      if (now.isPresent() && stillNames(identifier, seen, now.get())) {
+        Resolved resolved = new Resolved(identifier, known.get().name(), now.get());
+        remember(resolved);
+        return Optional.of(resolved);
+      }
+      resolvedTables.remove(identifier);
+    }
+    return resolve(identifier, ObjectKind.TABLE);
+  }
+
+  private static boolean stillNames(
+      TableIdentifier identifier, Versioned<EntityRecord> seen, Versioned<EntityRecord> now) {
+    EntityRecord entity = now.value();
+    boolean sameLifetime =
+        now.etag().equals(seen.etag()) || entity.sequence() > seen.value().sequence();
+    return sameLifetime
+        && entity.kind() == ObjectKind.TABLE
+        && entity.identifier().toIdentifier().equals(identifier);
+  }
+
+  /**
+   * The table as this instance last resolved or committed it, without reading the store: only a
+   * guess for an optimistic compare-and-swap, which fails if the entity changed since.
+   */
+  Optional<Resolved> lastSeenTable(TableIdentifier identifier) {
+    return resolvedTables.get(identifier);
+  }
+
+  /** Records the entity version this instance just swapped in for a table it resolved. */
+  void committed(TableIdentifier identifier, Versioned<EntityRecord> entity) {
+    resolvedTables
+        .get(identifier)
+        .filter(known -> known.uuid().equals(entity.value().uuid()))
+        .ifPresent(known -> remember(new Resolved(identifier, known.name(), entity)));
+  }
+
+  /** Drops what this instance remembers about a table name. */
+  void forget(TableIdentifier identifier) {
+    resolvedTables.remove(identifier);
+  }
+
+  private void remember(Resolved resolved) {
+    resolvedTables.put(resolved.identifier(), resolved);
   }
 
   private boolean namesBack(TableIdentifier identifier, NameRecord name, EntityRecord entity) {
@@ -89,6 +153,10 @@ final class NameIndex {
         if (existing.isEmpty()) {
           continue;
         }
+        if (existing.get().value().uuid().equals(uuid) && existing.get().value().kind() == kind) {
+          // left by an interrupted drop of this very entity (re-registered now): already ours
+          return new Claim(existing.get(), null);
+        }
         Optional<Resolved> holder = validate(identifier, existing.get());
         if (holder.isPresent()) {
           return new Claim(null, holder.get().kind());
@@ -106,6 +174,7 @@ final class NameIndex {
 
   /** Removes a name, unless it was rewritten since it was resolved. */
   void release(Resolved resolved) {
+    forget(resolved.identifier());
     objects.deleteIfUnchanged(CatalogKeys.name(resolved.identifier()), resolved.name().etag());
   }
 

@@ -1,5 +1,6 @@
 package dev.floe.catalog.warehouse;
 
+import dev.floe.catalog.integrity.CommitValidator;
 import dev.floe.catalog.store.PreconditionFailedException;
 import dev.floe.catalog.warehouse.CatalogObjects.Versioned;
 import dev.floe.catalog.warehouse.Entities.Swap;
@@ -29,6 +30,7 @@ final class Tables {
   private final MetadataFiles files;
   private final CatalogFaults faults;
   private final Supplier<FileIO> io;
+  private final CommitValidator validator;
 
   Tables(
       CatalogObjects objects,
@@ -45,6 +47,7 @@ final class Tables {
     this.files = files;
     this.faults = faults;
     this.io = io;
+    this.validator = new CommitValidator(io);
   }
 
   String location(String uuid) {
@@ -66,6 +69,7 @@ final class Tables {
   /** Creates a table from its first metadata, written at the table's own location. */
   TableMetadata create(TableIdentifier identifier, TableMetadata metadata) {
     namespaces.require(identifier.namespace());
+    validate(metadata);
     TableMetadata written = files.writeTable(atOwnLocation(metadata), 1);
     try {
       publish(identifier, written, false);
@@ -138,6 +142,7 @@ final class Tables {
    * metadata file is removed again only when the swap was refused.
    */
   Attempt swap(TableIdentifier identifier, Versioned<EntityRecord> current, TableMetadata updated) {
+    validate(updated);
     EntityRecord entity = current.value();
     TableMetadata target = entity.registered() ? updated : atOwnLocation(updated);
     TableMetadata written = files.writeTable(target, entity.sequence() + 1);
@@ -147,11 +152,20 @@ final class Tables {
         entities.commit(
             current,
             entity.committed(StoredIdentifier.of(identifier), location),
-            later -> supersedes(later, location));
+            later -> supersedes(later, location),
+            swapped -> names.committed(identifier, swapped));
     if (outcome == Swap.LOST) {
       files.delete(location);
     }
     return new Attempt(written, outcome);
+  }
+
+  /**
+   * Refuses new metadata whose added snapshots break the commit invariants (DESIGN §3); must see
+   * the metadata as built from its base, before it is moved or written.
+   */
+  void validate(TableMetadata updated) {
+    validator.validate(updated);
   }
 
   /** Whether the metadata a table's pointer now names is, or descends from, {@code location}. */
@@ -174,9 +188,11 @@ final class Tables {
       return false;
     }
     EntityRecord entity = resolved.get().entity().value();
-    names.release(resolved.get());
-    faults.reach(FaultPoint.DROP_NAME_RELEASED);
+    // the entity goes first: a name left behind reads as stale, while an entity left behind
+    // still naming this identifier would vouch for a name that may since point elsewhere
     entities.delete(entity.uuid());
+    faults.reach(FaultPoint.DROP_ENTITY_DELETED);
+    names.release(resolved.get());
     if (purge) {
       if (entity.registered()) {
         CatalogUtil.dropTableData(io.get(), files.readTable(entity.metadataLocation()));

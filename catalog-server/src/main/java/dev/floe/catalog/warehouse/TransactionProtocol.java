@@ -169,6 +169,7 @@ final class TransactionProtocol {
         TableMetadata updated =
             CommitProtocol.apply(
                 base, participant.commit().requirements(), participant.commit().updates());
+        tables.validate(updated);
         TableMetadata written =
             updated == base
                 ? null

@@ -214,8 +214,8 @@ class CrashSafetyTest {
   @ParameterizedTest
   @EnumSource(
       value = FaultPoint.class,
-      names = {"DROP_NAME_RELEASED"})
-  void aDropInterruptedAfterItsNameLeavesNoTableAndItsMetadataCanBeRegisteredAgain(
+      names = {"DROP_ENTITY_DELETED"})
+  void aDropInterruptedAfterItsEntityLeavesNoTableAndItsMetadataCanBeRegisteredAgain(
       FaultPoint point) {
     TableIdentifier ident = TableIdentifier.of(NS, "t");
     Table table = restarted().createTable(ident, SCHEMA);
