@@ -4,7 +4,9 @@ import dev.floe.server.FloeConfig;
 import dev.floe.server.FloeServer;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -38,7 +40,8 @@ public final class FloeServerMain {
             "floe-system",
             Optional.empty(),
             Duration.ofMinutes(30),
-            16L * 1024 * 1024);
+            16L * 1024 * 1024,
+            Optional.of(freshSecretKey()));
     FloeServer server = FloeServer.start(config);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
@@ -48,5 +51,12 @@ public final class FloeServerMain {
       }
     }, "floe-bench-stop"));
     server.join();
+  }
+
+  /** Secrets this server seals live only as long as the run's temporary store: any fresh key will do. */
+  private static String freshSecretKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return Base64.getEncoder().encodeToString(key);
   }
 }

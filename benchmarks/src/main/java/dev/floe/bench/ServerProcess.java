@@ -42,9 +42,17 @@ final class ServerProcess implements AutoCloseable {
   static ServerProcess launch(
       String name, Class<?> mainClass, List<String> args, Map<String, String> environment, Path log, URI probe)
       throws IOException, InterruptedException {
+    return launch(name, mainClass, JVM_OPTIONS, args, environment, log, probe);
+  }
+
+  /** As above, with JVM options of the caller's choosing: a benchmark that watches a heap sizes it. */
+  static ServerProcess launch(
+      String name, Class<?> mainClass, List<String> jvmOptions, List<String> args, Map<String, String> environment,
+      Path log, URI probe)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(JVM_OPTIONS);
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(mainClass.getName());
@@ -67,6 +75,15 @@ final class ServerProcess implements AutoCloseable {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
+  }
+
+  /** The running JVM, for reading its CPU time or attaching to it. */
+  ProcessHandle handle() {
+    return process.toHandle();
+  }
+
+  Path log() {
+    return log;
   }
 
   private void awaitAnswer(URI probe) throws IOException, InterruptedException {

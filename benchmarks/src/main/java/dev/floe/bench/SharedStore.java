@@ -33,16 +33,19 @@ final class SharedStore implements AutoCloseable {
   }
 
   static SharedStore start(Path directory) throws Exception {
+    return start(directory, 0, "bench-" + RandomKeys.hex(6), RandomKeys.hex(20));
+  }
+
+  /** The store on a given loopback port (0 for any free one) with given keys. */
+  static SharedStore start(Path directory, int port, String accessKey, String secretKey) throws Exception {
     Files.createDirectories(directory);
     Properties properties = new Properties();
     properties.setProperty("jclouds.filesystem.basedir", directory.toAbsolutePath().toString());
     BlobStore blobs = BlobStores.create("filesystem", properties);
-    String accessKey = "bench-" + RandomKeys.hex(6);
-    String secretKey = RandomKeys.hex(20);
     S3Proxy proxy =
         S3Proxy.builder()
             .blobStore(blobs)
-            .endpoint(URI.create("http://127.0.0.1:0"))
+            .endpoint(URI.create("http://127.0.0.1:" + port))
             .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
             .ignoreUnknownHeaders(true)
             .build();

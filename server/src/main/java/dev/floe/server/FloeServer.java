@@ -2,6 +2,7 @@ package dev.floe.server;
 
 import dev.floe.auth.Credential;
 import dev.floe.auth.Principal;
+import dev.floe.auth.identity.Authorizer;
 import dev.floe.auth.identity.IdentityDirectory;
 import dev.floe.auth.identity.SecretSeal;
 import dev.floe.auth.identity.StoredCredentials;
@@ -135,6 +136,7 @@ public final class FloeServer implements AutoCloseable {
         new IcebergRestHandler(
             warehouses,
             new CatalogRequestVerifier(credentials, clock),
+            new Authorizer(credentials),
             new CatalogSettings(
                 store, config.systemBucket(), config.idempotencyLifetime(), config.maxCatalogBodyBytes(), clock),
             meters);

@@ -33,10 +33,13 @@ final class SignedHttp {
     return send(method, rawPathAndQuery, body, Map.of());
   }
 
-  /** Signs with service {@code s3tables} unless the path is outside {@code /_iceberg}. */
+  /** Signs with service {@code s3tables} for the catalog and admin APIs, {@code s3} otherwise. */
   HttpResponse<String> send(String method, String rawPathAndQuery, String body, Map<String, String> headers) {
     URI uri = URI.create(endpoint + rawPathAndQuery);
-    String service = rawPathAndQuery.startsWith("/_iceberg") ? "s3tables" : "s3";
+    String service =
+        rawPathAndQuery.startsWith("/_iceberg") || rawPathAndQuery.startsWith("/_floe/v1/admin")
+            ? "s3tables"
+            : "s3";
     SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().uri(uri).method(SdkHttpMethod.fromValue(method));
     headers.forEach(unsigned::putHeader);
     if (body != null) {

@@ -2,6 +2,7 @@ package dev.floe.auth.identity;
 
 import dev.floe.auth.Principal;
 import dev.floe.auth.policy.AuthorizationRequest;
+import dev.floe.auth.policy.Decision;
 import dev.floe.auth.policy.PolicyEvaluator;
 import dev.floe.auth.policy.PolicySet;
 import dev.floe.auth.policy.PrincipalPolicies;
@@ -25,14 +26,25 @@ public final class Authorizer {
   }
 
   public boolean isAllowed(Principal principal, AuthorizationRequest request) {
+    return outcome(principal, request) == Decision.Outcome.ALLOW;
+  }
+
+  /**
+   * The outcome, distinguishing an explicit Deny from no applicable statement: callers that ask
+   * about one resource under several ARNs (a table by name and by uuid) need it to let a Deny on
+   * either ARN win over an Allow on the other.
+   */
+  public Decision.Outcome outcome(Principal principal, AuthorizationRequest request) {
     if (principal.root()) {
-      return true;
+      return Decision.Outcome.ALLOW;
     }
     PolicySet identity = policies.identityPolicies(principal);
     Optional<PolicySet> session = policies.sessionPolicy(principal);
-    return session.isPresent()
-        ? evaluator.evaluate(request, identity, session.get()).isAllowed()
-        : evaluator.evaluate(request, identity).isAllowed();
+    Decision decision =
+        session.isPresent()
+            ? evaluator.evaluate(request, identity, session.get())
+            : evaluator.evaluate(request, identity);
+    return decision.outcome();
   }
 
   /**

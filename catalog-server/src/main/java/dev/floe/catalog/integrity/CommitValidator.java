@@ -28,6 +28,7 @@ import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.util.ContentFileUtil;
+import org.apache.iceberg.util.PropertyUtil;
 import org.apache.iceberg.util.Tasks;
 import org.apache.iceberg.util.ThreadPools;
 
@@ -42,6 +43,13 @@ import org.apache.iceberg.util.ThreadPools;
  * Iceberg's shared worker pool; reading one proves it exists.
  */
 public final class CommitValidator {
+  /**
+   * Table property that lets a table reference data and delete files outside its location, as
+   * tables built by Iceberg's add_files or snapshot procedures do. Manifests and manifest lists
+   * must stay inside the location regardless, and the integrity guard still protects only files
+   * under it.
+   */
+  public static final String ALLOW_EXTERNAL_DATA_FILES = "floe.allow-external-data-files";
 
   private final Supplier<FileIO> io;
 
@@ -85,20 +93,22 @@ public final class CommitValidator {
     }
 
     Map<Integer, PartitionSpec> specs = metadata.specsById();
+    boolean externalContent =
+        PropertyUtil.propertyAsBoolean(metadata.properties(), ALLOW_EXTERNAL_DATA_FILES, false);
     Set<String> dvTargets = ConcurrentHashMap.newKeySet();
     forEachInParallel(
         written,
         manifest -> {
           if (manifest.content() == ManifestContent.DATA) {
             readData(manifest, fileIO, specs, file -> {
-              if (addedBy(snapshot, file)) {
+              if (addedBy(snapshot, file) && !externalContent) {
                 files.require(file.location(), "data file");
               }
             });
           } else {
             readDeletes(manifest, fileIO, specs, file -> {
               if (addedBy(snapshot, file)) {
-                checkDeleteFile(metadata.formatVersion(), file, files);
+                checkDeleteFile(metadata.formatVersion(), file, externalContent ? null : files);
                 if (ContentFileUtil.isDV(file)) {
                   dvTargets.add(file.referencedDataFile());
                 }
@@ -111,8 +121,11 @@ public final class CommitValidator {
     }
   }
 
+  /** {@code files} is null when the table allows external data and delete files. */
   private static void checkDeleteFile(int formatVersion, DeleteFile file, TableFiles files) {
-    files.require(file.location(), "delete file");
+    if (files != null) {
+      files.require(file.location(), "delete file");
+    }
     boolean dv = file.format() == FileFormat.PUFFIN;
     if (formatVersion >= 3 && file.content() == FileContent.POSITION_DELETES && !dv) {
       throw new ValidationException(

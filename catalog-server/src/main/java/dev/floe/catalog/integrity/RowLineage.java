@@ -39,6 +39,10 @@ final class RowLineage {
     for (ManifestFile manifest : assigned) {
       long start = manifest.firstRowId();
       long rows = count(manifest.addedRowsCount()) + count(manifest.existingRowsCount());
+      if (rows == 0) {
+        // A manifest without live rows is given the next id but consumes none.
+        continue;
+      }
       if (start < next || start + rows > end) {
         throw new ValidationException(
             "Cannot commit snapshot %s: manifest %s has row ids [%s, %s), outside the snapshot's"

@@ -3,6 +3,7 @@ package dev.floe.catalog.rest;
 import dev.floe.auth.AuthenticationException;
 import dev.floe.auth.Principal;
 import dev.floe.auth.SignedRequest;
+import dev.floe.auth.identity.Authorizer;
 import dev.floe.auth.sigv4.CatalogRequestVerifier;
 import dev.floe.catalog.warehouse.Warehouses;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,14 +30,16 @@ import org.eclipse.jetty.util.UrlEncoded;
 
 /**
  * The Iceberg REST catalog under {@code /_iceberg}: reads the (bounded) body, verifies the SigV4
- * signature, routes, applies Idempotency-Key semantics, and writes the JSON answer. Everything
- * protocol-shaped happens here; what a route does lives in the endpoint classes.
+ * signature, routes, authorizes (see {@link RouteAuthorization}), applies Idempotency-Key
+ * semantics, and writes the JSON answer. Everything protocol-shaped happens here; what a route
+ * does lives in the endpoint classes.
  */
 public final class IcebergRestHandler extends Handler.Abstract {
   /** Path prefix under which the catalog is served. */
   public static final String PATH_PREFIX = "/_iceberg";
 
   private final CatalogRequestVerifier verifier;
+  private final CatalogAuthorization authorization;
   private final CatalogDispatcher dispatcher;
   private final IdempotencyKeys idempotency;
   private final long maxBodyBytes;
@@ -45,9 +48,11 @@ public final class IcebergRestHandler extends Handler.Abstract {
   public IcebergRestHandler(
       Warehouses warehouses,
       CatalogRequestVerifier verifier,
+      Authorizer authorizer,
       CatalogSettings settings,
       MeterRegistry meters) {
     this.verifier = verifier;
+    this.authorization = new CatalogAuthorization(authorizer, warehouses, settings.clock());
     this.dispatcher = new CatalogDispatcher(warehouses, settings.idempotencyLifetime());
     this.idempotency =
         new IdempotencyKeys(
@@ -74,7 +79,8 @@ public final class IcebergRestHandler extends Handler.Abstract {
       match = Route.match(method, segments);
       answer =
           match.isPresent()
-              ? serve(new CatalogRequest(match.get(), query(request), headers(request), body, principal))
+              ? authorizeAndServe(
+                  request, new CatalogRequest(match.get(), query(request), headers(request), body, principal))
               : noRoute(method, rawPath, segments);
     } catch (AuthenticationException e) {
       answer = error(IcebergErrors.forAuthentication(e));
@@ -90,6 +96,11 @@ public final class IcebergRestHandler extends Handler.Abstract {
             String.valueOf(answer.status())));
     write(request, response, callback, answer);
     return true;
+  }
+
+  private CatalogResponse authorizeAndServe(Request http, CatalogRequest request) {
+    authorization.authorize(request, Request.getRemoteAddr(http), http.isSecure());
+    return serve(request);
   }
 
   private CatalogResponse serve(CatalogRequest request) {

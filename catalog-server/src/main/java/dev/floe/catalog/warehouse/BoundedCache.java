@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * A least-recently-used map of fixed capacity, for values that never change under their key
- * (metadata files by location, catalog objects by key and ETag) or that are checked before use. Correctness never depends on it.
+ * (metadata files by location, catalog objects by key and ETag) or that are checked before use
+ * (tables by name). Correctness never depends on it.
  */
 final class BoundedCache<K, V> {
   private final Map<K, V> entries;

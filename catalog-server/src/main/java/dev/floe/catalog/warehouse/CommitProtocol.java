@@ -139,7 +139,6 @@ final class CommitProtocol {
         CatalogUtil.deleteRemovedMetadataFiles(io.get(), base, attempt.written());
         return Optional.of(attempt.written());
       case LOST:
-        names.forget(identifier);
         return Optional.empty();
       default:
         unsettled.add(attempt.written().metadataFileLocation());

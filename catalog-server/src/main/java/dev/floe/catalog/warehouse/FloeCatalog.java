@@ -275,6 +275,18 @@ public final class FloeCatalog extends BaseMetastoreViewCatalog implements Suppo
         .map(resolved -> resolved.entity().value().metadataLocation());
   }
 
+  /** The uuid of the table with this name, by which policies may also name it. */
+  public Optional<String> tableUuid(TableIdentifier ident) {
+    CatalogNames.validate(ident);
+    return names.resolveTable(ident).map(NameIndex.Resolved::uuid);
+  }
+
+  /** The uuid of the view with this name, by which policies may also name it. */
+  public Optional<String> viewUuid(TableIdentifier ident) {
+    CatalogNames.validate(ident);
+    return names.resolve(ident, ObjectKind.VIEW).map(NameIndex.Resolved::uuid);
+  }
+
   // ---- views
 
   @Override

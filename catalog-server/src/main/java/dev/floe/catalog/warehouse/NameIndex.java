@@ -115,6 +115,11 @@ final class NameIndex {
         .ifPresent(known -> remember(new Resolved(identifier, known.name(), entity)));
   }
 
+  /** Records a table this instance has just created. */
+  void created(Resolved table) {
+    remember(table);
+  }
+
   /** Drops what this instance remembers about a table name. */
   void forget(TableIdentifier identifier) {
     resolvedTables.remove(identifier);

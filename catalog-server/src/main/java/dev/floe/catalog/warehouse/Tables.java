@@ -97,7 +97,7 @@ final class Tables {
             StoredIdentifier.of(identifier),
             metadata.metadataFileLocation(),
             registered);
-    createEntity(identifier, entity);
+    Versioned<EntityRecord> created = createEntity(identifier, entity);
     faults.reach(FaultPoint.CREATE_ENTITY_WRITTEN);
     Claim claim = names.claim(identifier, uuid, ObjectKind.TABLE);
     if (claim.taken()) {
@@ -106,15 +106,16 @@ final class Tables {
           ? new AlreadyExistsException("View with same name already exists: %s", identifier)
           : new AlreadyExistsException("Table already exists: %s", identifier);
     }
+    names.created(new Resolved(identifier, claim.name(), created));
   }
 
   /**
    * Writes the entity; an entity left behind for the same uuid by an interrupted drop, which no
    * name refers to any more, is replaced.
    */
-  private void createEntity(TableIdentifier identifier, EntityRecord entity) {
+  private Versioned<EntityRecord> createEntity(TableIdentifier identifier, EntityRecord entity) {
     try {
-      entities.create(entity);
+      return entities.create(entity);
     } catch (PreconditionFailedException exists) {
       Versioned<EntityRecord> orphan =
           entities
@@ -129,7 +130,7 @@ final class Tables {
             identifier, entity.uuid(), owner.get().identifier());
       }
       try {
-        entities.swap(
+        return entities.swap(
             orphan, orphan.value().committed(entity.identifier(), entity.metadataLocation()));
       } catch (PreconditionFailedException raced) {
         throw new AlreadyExistsException("Table was created concurrently: %s", identifier);

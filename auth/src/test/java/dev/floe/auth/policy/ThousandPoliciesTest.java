@@ -9,13 +9,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The issue's budget: authorization adds under 50 µs at p99 with 1,000 policies in the system. A
- * principal's decision only involves its own attached policies; this checks the cost of deciding
- * with ten of them (a realistic user with groups) and with all thousand (a worst case no real user
- * has). The JMH benchmark in {@code benchmarks/} measures it properly; this guards against
- * regressions by an order of magnitude, with headroom for a loaded build machine.
+ * With a thousand policies in the system, a decision over the caller's attached policies and over
+ * all of them still follows the evaluation rules. How long a decision takes is measured by
+ * {@code PolicyEvaluationBenchmark} in {@code benchmarks/}, not here.
  */
-class EvaluationCostTest {
+class ThousandPoliciesTest {
 
   private static final int POLICIES_IN_SYSTEM = 1_000;
 
@@ -68,26 +66,8 @@ class EvaluationCostTest {
     return requests;
   }
 
-  /**
-   * The average cost of one decision in the fastest of many batches: the batches that a busy
-   * machine's scheduler interrupts are slower, never faster, so the best one measures the code.
-   */
-  private double bestNanosPerDecision(
-      PolicySet policies, List<AuthorizationRequest> requests, int batches) {
-    int batchSize = 1_000;
-    double best = Double.MAX_VALUE;
-    for (int batch = 0; batch < batches; batch++) {
-      long start = System.nanoTime();
-      for (int i = 0; i < batchSize; i++) {
-        evaluator.evaluate(requests.get(i % requests.size()), policies);
-      }
-      best = Math.min(best, (System.nanoTime() - start) / (double) batchSize);
-    }
-    return best;
-  }
-
   @Test
-  void decidingWithTheCallersPoliciesStaysWithinBudget() {
+  void decisionsStayCorrectWithAThousandPoliciesInTheSystem() {
     List<PolicyDocument> system = new ArrayList<>();
     for (int i = 0; i < POLICIES_IN_SYSTEM; i++) {
       system.add(warehousePolicy(i));
@@ -103,15 +83,5 @@ class EvaluationCostTest {
         .isEqualTo(Decision.Outcome.ALLOW);
     assertThat(evaluator.evaluate(requests.get(4), everything).outcome())
         .isEqualTo(Decision.Outcome.EXPLICIT_DENY);
-
-    bestNanosPerDecision(attached, requests, 20);
-    double withAttached = bestNanosPerDecision(attached, requests, 100);
-    double withEverything = bestNanosPerDecision(everything, requests, 5);
-    System.out.printf(
-        "one decision: %.0f ns with 10 attached policies, %.0f ns with all %d%n",
-        withAttached, withEverything, POLICIES_IN_SYSTEM);
-
-    assertThat(withAttached).isLessThan(5_000.0);
-    assertThat(withEverything).isLessThan(500_000.0);
   }
 }
