@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,13 +15,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * What Floe's own output says about a run: how many requests its access log shows per status, and
- * its last notable lines (warnings, errors, stack traces, refused or failed requests), so that a
- * report can quote the server's side of any failure.
+ * What Floe's own output says about a run: how many requests its access log shows per status (in
+ * order of status), and its last notable lines (warnings, errors, stack traces, refused or failed
+ * requests), so that a report can quote the server's side of any failure.
  */
 record FloeLogExcerpt(Map<Integer, Long> statusCounts, List<String> notableLines) {
   static final int NOTABLE_LINES_KEPT = 20;
   private static final Pattern ACCESS_STATUS = Pattern.compile(" access - .* status=(\\d{3}) ");
+
+  FloeLogExcerpt {
+    statusCounts = Collections.unmodifiableSortedMap(new TreeMap<>(statusCounts));
+    notableLines = List.copyOf(notableLines);
+  }
 
   static FloeLogExcerpt of(Stream<String> lines) {
     Map<Integer, Long> counts = new TreeMap<>();

@@ -10,11 +10,16 @@ import java.util.Optional;
  */
 final class NoDeletionRule implements GuardRule {
 
+  /**
+   * Engines' own expire_snapshots and remove_orphan_files delete through S3 and meet this
+   * message: their metadata changes still commit, and the files wait for the catalog.
+   */
   static final String ALTERNATIVES =
       "files leave a warehouse only through the catalog: drop the table with purge (DROP TABLE"
-          + " ... PURGE, or purgeRequested=true), expire snapshots (Floe's snapshot-expiry"
-          + " maintenance or an expire_snapshots commit, whose files Floe removes), or remove"
-          + " unreferenced files with Floe's unreferenced-file-removal maintenance.";
+          + " ... PURGE, or purgeRequested=true); the files of expired snapshots and unreferenced"
+          + " files are left for the catalog's own maintenance (snapshot expiry, unreferenced-file"
+          + " removal), so an engine's expire_snapshots or remove_orphan_files reports these"
+          + " deletes as failed.";
 
   @Override
   public String name() {

@@ -70,7 +70,7 @@ class IntegrityGuardTest {
     assertThat(refusal.message())
         .contains("rule no-deletion")
         .contains("purge")
-        .contains("expire snapshots")
+        .contains("expired snapshots")
         .contains("unreferenced");
   }
 

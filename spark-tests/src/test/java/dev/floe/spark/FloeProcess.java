@@ -12,8 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +69,8 @@ final class FloeProcess implements AutoCloseable {
     environment.keySet().removeIf(name -> name.startsWith("FLOE_"));
     environment.put("FLOE_ROOT_USER", ACCESS_KEY);
     environment.put("FLOE_ROOT_PASSWORD", SECRET_KEY);
+    // Required outside development mode; the data directory lives only as long as this process.
+    environment.put("FLOE_SECRET_KEY", freshSealingKey());
     Files.createDirectories(log.getParent());
     FloeProcess floe =
         new FloeProcess(builder.start(), URI.create("http://127.0.0.1:" + port), dataDir, log);
@@ -121,6 +125,12 @@ final class FloeProcess implements AutoCloseable {
     }
     throw new IllegalStateException(
         "floe-server did not answer /_floe/health within " + START_TIMEOUT + ":\n" + logTail(60));
+  }
+
+  private static String freshSealingKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return Base64.getEncoder().encodeToString(key);
   }
 
   private static int freeLoopbackPort() throws IOException {

@@ -15,6 +15,7 @@ import org.apache.iceberg.catalog.TableIdentifier;
  * @param entry whether the ARN names the table or view itself rather than its warehouse
  * @param nameKey the condition key that carries {@code name}: {@code s3tables:tableName} or, as in
  *     AIStor, {@code s3tables:viewName}
+ * @param arnPart {@code table} or {@code view}: the kind of entry in an entry ARN
  */
 record CatalogResource(
     String warehouse, Namespace namespace, String name, boolean entry, String nameKey, String arnPart) {
