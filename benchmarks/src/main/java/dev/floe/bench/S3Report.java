@@ -59,8 +59,8 @@ final class S3Report {
 
   private String setup() {
     return String.format(Locale.ROOT,
-        "Run with `benchmarks/run-s3.sh`: %d measured rounds after one warm-up round at a quarter of the"
-            + " counts; within a round each scenario runs on both targets back to back, alternating which goes"
+        "Run with `benchmarks/run-s3.sh`: %d measured rounds after %d unreported warm-up rounds of the"
+            + " same size; within a round each scenario runs on both targets back to back, alternating which goes"
             + " first. Each figure is the **median of the rounds**. Per round and target: %d objects of 1 MiB and"
             + " %d of 64 MiB written one after another, then read back whole (bytes counted); %d clients each"
             + " making %d PUT+GET pairs of 4 KiB objects at once (every request counts as one operation).%n%n"
@@ -73,7 +73,7 @@ final class S3Report {
             + " %d MiB upload through Floe after the rounds, Floe's heap read over JMX (attach API) every"
             + " %d ms. CPU is each process's CPU time (user + system, all threads) over the measured rounds'"
             + " PUT and GET phases, divided by the GiB moved.",
-        options.rounds(), options.smallObjects(), options.largeObjects(), options.clients(),
+        options.rounds(), options.warmUpRounds(), options.smallObjects(), options.largeObjects(), options.clients(),
         options.pairsPerClient(), options.floeHeap(), options.floeHeap(), options.uploadBytes() >> 20,
         LargeUpload.SAMPLE_PERIOD.toMillis());
   }

@@ -9,7 +9,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Runs every scenario on both targets, round after round: one warm-up round first (not reported),
+ * Runs every scenario on both targets, round after round: warm-up rounds first (not reported),
  * then the measured rounds. Within a round each scenario runs on both targets back to back,
  * alternating which goes first, so that a change in the shared machine's load, or a warmer page
  * cache, falls on both alike. Around every PUT and GET phase it reads the CPU time of Floe and of
@@ -61,17 +61,17 @@ final class S3Rounds {
   }
 
   S3Results run() {
-    for (int round = 0; round <= options.rounds(); round++) {
-      S3BenchmarkOptions sizes = round == 0 ? options.forWarmUp() : options;
-      String label = round == 0 ? "warm-up" : "round " + round;
-      List<String> names = List.of("1 MiB PUT/GET", "64 MiB PUT/GET", "4 KiB PUT+GET");
-      List<Scenario> scenarios =
-          List.of(
-              (contender, warmUp) -> transfers(contender, warmUp, "1 MiB", S3BenchmarkOptions.SMALL_OBJECT_BYTES,
-                  smallBody, sizes.smallObjects(), S3Figure.PUT_1MIB, S3Figure.GET_1MIB),
-              (contender, warmUp) -> transfers(contender, warmUp, "64 MiB", S3BenchmarkOptions.LARGE_OBJECT_BYTES,
-                  largeBody, sizes.largeObjects(), S3Figure.PUT_64MIB, S3Figure.GET_64MIB),
-              (contender, warmUp) -> tinyOperations(contender, warmUp, sizes.pairsPerClient()));
+    List<String> names = List.of("1 MiB PUT/GET", "64 MiB PUT/GET", "4 KiB PUT+GET");
+    List<Scenario> scenarios =
+        List.of(
+            (contender, warmUp) -> transfers(contender, warmUp, "1 MiB", S3BenchmarkOptions.SMALL_OBJECT_BYTES,
+                smallBody, options.smallObjects(), S3Figure.PUT_1MIB, S3Figure.GET_1MIB),
+            (contender, warmUp) -> transfers(contender, warmUp, "64 MiB", S3BenchmarkOptions.LARGE_OBJECT_BYTES,
+                largeBody, options.largeObjects(), S3Figure.PUT_64MIB, S3Figure.GET_64MIB),
+            (contender, warmUp) -> tinyOperations(contender, warmUp));
+    for (int round = 1; round <= options.warmUpRounds() + options.rounds(); round++) {
+      boolean warmUp = round <= options.warmUpRounds();
+      String label = warmUp ? "warm-up " + round : "round " + (round - options.warmUpRounds());
       for (int i = 0; i < scenarios.size(); i++) {
         List<Contender> order = new ArrayList<>(contenders);
         if ((round + i) % 2 == 1) {
@@ -79,11 +79,11 @@ final class S3Rounds {
         }
         for (Contender contender : order) {
           try {
-            out.printf(Locale.ROOT, "%-8s %-15s %s%n", label, contender.name(), names.get(i));
-            scenarios.get(i).run(contender, round == 0);
+            out.printf(Locale.ROOT, "%-9s %-15s %s%n", label, contender.name(), names.get(i));
+            scenarios.get(i).run(contender, warmUp);
           } catch (Exception e) {
             results.failure(contender.name(), names.get(i), label, e);
-            out.printf("%-8s %-15s %s FAILED: %s%n", label, contender.name(), names.get(i), BenchTables.describe(e));
+            out.printf("%-9s %-15s %s FAILED: %s%n", label, contender.name(), names.get(i), BenchTables.describe(e));
           }
         }
       }
@@ -131,10 +131,10 @@ final class S3Rounds {
     }
   }
 
-  private void tinyOperations(Contender contender, boolean warmUp, int pairs) throws InterruptedException {
+  private void tinyOperations(Contender contender, boolean warmUp) throws InterruptedException {
     double perSecond =
         new TinyObjectOperations(contender.client(), BUCKET, contender.keyPrefix() + "4-KiB/")
-            .run(options.clients(), pairs);
+            .run(options.clients(), options.pairsPerClient());
     out.printf(Locale.ROOT, "           %.0f ops/s%n", perSecond);
     if (!warmUp) {
       results.record(S3Figure.TINY_OPERATIONS, contender.name(), perSecond);

@@ -26,7 +26,10 @@ record S3Target(String name, URI endpoint, String accessKey, String secretKey) {
         .region(Region.of(SharedStore.REGION))
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
         .forcePathStyle(true)
-        .httpClientBuilder(Apache5HttpClient.builder().maxConnections(MAX_CONNECTIONS).socketTimeout(SOCKET_TIMEOUT))
+        .httpClientBuilder(
+            Apache5HttpClient.builder()
+                .maxConnections(MAX_CONNECTIONS)
+                .socketTimeout(SOCKET_TIMEOUT))
         .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.doNotRetry()))
         .build();
   }

@@ -13,7 +13,7 @@ class S3ReportTest {
   private static final MachineDescription MACHINE =
       new MachineDescription("2", "AMD EPYC", "Mem: 23", "OpenJDK 17", "Linux", "1.00 / 2.00 / 3.00");
   private static final S3BenchmarkOptions OPTIONS =
-      new S3BenchmarkOptions(3, 64, 4, 16, 100, 2048 * MIB, "256m", Path.of("BENCHMARKS.md"), Path.of("logs"));
+      new S3BenchmarkOptions(1, 3, 64, 4, 16, 100, 2048 * MIB, "256m", Path.of("BENCHMARKS.md"), Path.of("logs"));
   private static final FloeLogExcerpt QUIET_LOG = new FloeLogExcerpt(Map.of(200, 10L), List.of());
 
   @Test

@@ -107,7 +107,8 @@ public final class S3ProxyHandler extends Handler.Abstract {
       S3QueryString query = S3QueryString.parse(request.getHttpURI().getQuery())
           .withoutPresignedAuth();
       s3Request =
-          S3RequestClassifier.classify(request.getMethod(), address, query, headers(request));
+          S3RequestClassifier.classify(request.getMethod(), address, query, headers(request))
+              .from(Request.getRemoteAddr(request), request.isSecure());
       request.setAttribute(REQUEST_ATTRIBUTE, s3Request);
       for (S3AccessCheck check : options.checks()) {
         check.check(authentication.principal(), s3Request);

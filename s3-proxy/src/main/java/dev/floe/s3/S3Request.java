@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param query the decoded query parameters without presigned-URL authentication (first value per
  *     name; sub-resources such as {@code uploads} map to the empty string)
  * @param headers the request headers, names lower-cased, repeated headers joined with {@code ,}
+ * @param sourceIp the client's address ({@code aws:SourceIp}), empty when not known
+ * @param secure whether the request came over TLS ({@code aws:SecureTransport})
  */
 public record S3Request(
     S3Operation operation,
@@ -22,7 +24,9 @@ public record S3Request(
     String key,
     Optional<S3CopySource> copySource,
     Map<String, String> query,
-    Map<String, String> headers) {
+    Map<String, String> headers,
+    Optional<String> sourceIp,
+    boolean secure) {
 
   public S3Request {
     Objects.requireNonNull(operation, "operation");
@@ -31,6 +35,24 @@ public record S3Request(
     Objects.requireNonNull(copySource, "copySource");
     query = Map.copyOf(query);
     headers = Map.copyOf(headers);
+    Objects.requireNonNull(sourceIp, "sourceIp");
+  }
+
+  /** A request whose connection is not known yet: the classifier sees only the HTTP message. */
+  public S3Request(
+      S3Operation operation,
+      String bucket,
+      String key,
+      Optional<S3CopySource> copySource,
+      Map<String, String> query,
+      Map<String, String> headers) {
+    this(operation, bucket, key, copySource, query, headers, Optional.empty(), false);
+  }
+
+  /** The same request, as received from {@code sourceIp} over a TLS connection or not. */
+  public S3Request from(String sourceIp, boolean secure) {
+    return new S3Request(
+        operation, bucket, key, copySource, query, headers, Optional.ofNullable(sourceIp), secure);
   }
 
   public boolean hasBucket() {

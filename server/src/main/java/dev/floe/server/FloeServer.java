@@ -21,6 +21,7 @@ import dev.floe.s3.BackendTarget;
 import dev.floe.s3.S3ProxyHandler;
 import dev.floe.s3.S3ProxyOptions;
 import dev.floe.s3.guard.GuardMetrics;
+import dev.floe.s3.authz.S3PolicyCheck;
 import dev.floe.s3.guard.IntegrityGuardCheck;
 import dev.floe.s3.S3ErrorHandler;
 import dev.floe.s3.S3HttpConfiguration;
@@ -127,16 +128,16 @@ public final class FloeServer implements AutoCloseable {
             clock);
 
     Warehouses warehouses = new Warehouses(store, connection, config.systemBucket(), meters, clock);
+    CatalogTableLocations tableLocations = new CatalogTableLocations(warehouses, clock);
     IntegrityGuardCheck guard =
         new IntegrityGuardCheck(
-            new IntegrityGuard(
-                config.systemBucket(), new CatalogTableLocations(warehouses, clock)),
-            new GuardMetrics(meters));
+            new IntegrityGuard(config.systemBucket(), tableLocations), new GuardMetrics(meters));
+    Authorizer authorizer = new Authorizer(credentials);
     IcebergRestHandler catalog =
         new IcebergRestHandler(
             warehouses,
             new CatalogRequestVerifier(credentials, clock),
-            new Authorizer(credentials),
+            authorizer,
             new CatalogSettings(
                 store, config.systemBucket(), config.idempotencyLifetime(), config.maxCatalogBodyBytes(), clock),
             meters);
@@ -145,7 +146,13 @@ public final class FloeServer implements AutoCloseable {
             new S3RequestVerifier(credentials, clock),
             new BackendTarget(
                 connection.endpoint(), connection.region(), connection.accessKeyId(), connection.secretKey()),
-            new S3ProxyOptions(config.virtualHostDomain(), List.of(guard), meters, guard));
+            // Policies before the guard: a caller who may not touch a key must not learn from the
+            // guard's refusal whether it exists or what protects it.
+            new S3ProxyOptions(
+                config.virtualHostDomain(),
+                List.of(new S3PolicyCheck(authorizer, tableLocations, clock), guard),
+                meters,
+                guard));
     OperationsHandler operations = new OperationsHandler(meters, () -> isReachable(store, config.systemBucket()));
 
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);

@@ -14,7 +14,8 @@ import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.io.FileIO;
 
 /**
- * Iceberg's view of one table: refresh reads the name and the entity, commit swaps the entity once
+ * Iceberg's view of one table: refresh reads the entity (and the name, unless this instance knows
+ * it), commit swaps the entity once
  * (Iceberg's own update classes retry on {@link CommitFailedException}).
  */
 final class FloeTableOperations extends BaseMetastoreTableOperations {
@@ -26,6 +27,7 @@ final class FloeTableOperations extends BaseMetastoreTableOperations {
   private final CommitMetrics metrics;
   private final Supplier<FileIO> io;
   private Versioned<EntityRecord> entity;
+  private TableMetadata written;
 
   FloeTableOperations(
       TableIdentifier identifier,
@@ -69,33 +71,59 @@ final class FloeTableOperations extends BaseMetastoreTableOperations {
     refreshFromMetadataLocation(entity.value().metadataLocation(), null, 0, files::readTable);
   }
 
+  /**
+   * Commits, then takes what the commit wrote as current instead of reading the entity back: the
+   * compare-and-swap just proved it current, as the REST commit path does. Any later refresh reads
+   * the store again.
+   */
+  @Override
+  public void commit(TableMetadata base, TableMetadata metadata) {
+    this.written = null;
+    super.commit(base, metadata);
+    TableMetadata mine = written;
+    this.written = null;
+    if (mine == null) {
+      return;
+    }
+    Optional<Versioned<EntityRecord>> swapped =
+        names
+            .lastSeenTable(identifier)
+            .map(Resolved::entity)
+            .filter(seen -> seen.value().metadataLocation().equals(mine.metadataFileLocation()));
+    if (swapped.isPresent()) {
+      this.entity = swapped.get();
+      refreshFromMetadataLocation(mine.metadataFileLocation(), null, 0, files::readTable);
+    }
+  }
+
   @Override
   protected void doCommit(TableMetadata base, TableMetadata metadata) {
-    metrics.record(
-        () -> {
-          if (base == null) {
-            return tables.create(identifier, metadata);
-          }
-          if (entity == null || entity.value().pending() != null) {
-            throw new CommitFailedException(
-                "Cannot commit %s: a multi-table transaction is updating it", identifier);
-          }
-          Tables.Attempt attempt = tables.swap(identifier, entity, metadata);
-          switch (attempt.outcome()) {
-            case COMMITTED:
-              return attempt.written();
-            case LOST:
-              throw new CommitFailedException(
-                  "Cannot commit %s: the table was changed concurrently", identifier);
-            default:
-              throw new CommitStateUnknownException(
-                  new StoreUnavailableException(
-                      "The backing store failed while committing "
-                          + identifier
-                          + " to "
-                          + attempt.written().metadataFileLocation(),
-                      null));
-          }
-        });
+    this.written =
+        metrics.record(
+            () -> {
+              if (base == null) {
+                return tables.create(identifier, metadata);
+              }
+              if (entity == null || entity.value().pending() != null) {
+                throw new CommitFailedException(
+                    "Cannot commit %s: a multi-table transaction is updating it", identifier);
+              }
+              Tables.Attempt attempt = tables.swap(identifier, entity, metadata);
+              switch (attempt.outcome()) {
+                case COMMITTED:
+                  return attempt.written();
+                case LOST:
+                  throw new CommitFailedException(
+                      "Cannot commit %s: the table was changed concurrently", identifier);
+                default:
+                  throw new CommitStateUnknownException(
+                      new StoreUnavailableException(
+                          "The backing store failed while committing "
+                              + identifier
+                              + " to "
+                              + attempt.written().metadataFileLocation(),
+                          null));
+              }
+            });
   }
 }

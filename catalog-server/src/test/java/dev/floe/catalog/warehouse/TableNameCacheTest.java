@@ -7,8 +7,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.MetadataUpdate;
 import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
 import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.UpdateRequirement;
 import org.apache.iceberg.catalog.Namespace;
@@ -62,10 +64,13 @@ class TableNameCacheTest {
   @Test
   void aKnownTableLoadsWithOneReadAndCommitsWithTwoWrites() {
     counted.take();
-    first.createTable(T, SCHEMA);
+    Table created = first.createTable(T, SCHEMA);
     assertThat(counted.take())
         .as("round trips of a create: name probe, namespace, metadata, entity, name")
         .isEqualTo(5);
+    assertThat(((HasTableOperations) created).operations().current().uuid())
+        .isEqualTo(created.uuid().toString());
+    assertThat(counted.take()).as("round trips to read back what the create wrote").isZero();
 
     first.loadTable(T);
     assertThat(counted.take()).as("round trips of a load").isEqualTo(1);
