@@ -16,17 +16,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * Table locations as the catalog lays them out (DESIGN §3): a bucket is a warehouse when the
  * warehouse registry names it, and a table's files live under {@code <uuid>/} in its warehouse.
  *
- * <p>Only positive answers are cached, and only briefly; every miss reads the registry again, so a
- * warehouse created a moment ago on another Floe instance is found, and an unreadable registry is
- * reported rather than taken for "not a warehouse".
+ * <p>A bucket known to be a warehouse is remembered for a minute (warehouses are deleted only
+ * when empty). "Not a warehouse" is remembered for one second only, so that traffic to ordinary
+ * buckets does not read the registry on every request while a warehouse created on another Floe
+ * instance is still recognized within a second; its tables cannot have files before that, since
+ * creating a table takes longer. An unreadable registry is reported rather than taken for "not a
+ * warehouse".
  */
 public final class CatalogTableLocations implements TableLocationIndex {
   private static final Duration REMEMBERED = Duration.ofSeconds(60);
+  private static final Duration REMEMBERED_ABSENT = Duration.ofSeconds(1);
   private static final int MAX_REMEMBERED = 100_000;
 
   private final Warehouses warehouses;
   private final Clock clock;
   private final Map<String, Long> warehousesSeen = new ConcurrentHashMap<>();
+  private final Map<String, Long> ordinaryBucketsSeen = new ConcurrentHashMap<>();
 
   public CatalogTableLocations(Warehouses warehouses, Clock clock) {
     this.warehouses = warehouses;
@@ -38,14 +43,19 @@ public final class CatalogTableLocations implements TableLocationIndex {
     if (remembered(warehousesSeen, bucket)) {
       return true;
     }
+    if (remembered(ordinaryBucketsSeen, bucket)) {
+      return false;
+    }
     try {
       warehouses.get(bucket);
     } catch (NoSuchWarehouseException absent) {
+      remember(ordinaryBucketsSeen, bucket, REMEMBERED_ABSENT);
       return false;
     } catch (StoreUnavailableException e) {
       throw new TableLocationsUnavailableException("Cannot read the warehouse registry", e);
     }
-    remember(warehousesSeen, bucket);
+    ordinaryBucketsSeen.remove(bucket);
+    remember(warehousesSeen, bucket, REMEMBERED);
     return true;
   }
 
@@ -54,8 +64,9 @@ public final class CatalogTableLocations implements TableLocationIndex {
    * has recorded the table yet: a staged create (Spark's CTAS and REPLACE, Iceberg's create
    * transactions) writes its manifests under the location the catalog assigned before the table
    * is committed, and the catalog records nothing until then. Nothing is lost by accepting them:
-   * writes there only ever create, and a location no table claims is removed by Floe's
-   * unreferenced-file removal.
+   * writes there only ever create, and a location no table claims holds only files nobody
+   * references (their removal is the job of the catalog's unreferenced-file maintenance, which is
+   * not built yet).
    */
   @Override
   public Optional<String> owningTable(String warehouseBucket, String key) {
@@ -81,10 +92,10 @@ public final class CatalogTableLocations implements TableLocationIndex {
     return until != null && until > clock.millis();
   }
 
-  private void remember(Map<String, Long> seen, String name) {
+  private void remember(Map<String, Long> seen, String name, Duration howLong) {
     if (seen.size() >= MAX_REMEMBERED) {
       seen.clear();
     }
-    seen.put(name, clock.millis() + REMEMBERED.toMillis());
+    seen.put(name, clock.millis() + howLong.toMillis());
   }
 }
