@@ -255,9 +255,8 @@ public final class IntegrityGuardBenchmark {
             + " per PUT then a GET of it, %d measured pairs per series after %d warm-up, the three"
             + " series interleaved. *Warehouse*: under a table's location in a warehouse bucket through"
             + " Floe (table-location lookup, the rules, the PUT forwarded with `If-None-Match: *`)."
-            + " *Ordinary*: an ordinary bucket through the same Floe; the guard only asks whether the"
-            + " bucket is a warehouse, but that answer is cached only when it is yes, so every request"
-            + " to an ordinary bucket reads the warehouse registry. *Direct*: S3Proxy itself, no Floe."
+            + " *Ordinary*: an ordinary bucket through the same Floe, where the guard only decides"
+            + " that the bucket is not a warehouse. *Direct*: S3Proxy itself, no Floe."
             + "%n%n",
         OBJECT_BYTES, MEASURED_REQUESTS, WARM_UP_REQUESTS));
     out.append("| request | warehouse p50 | ordinary p50 | direct p50 | warehouse p99 | ordinary p99 | direct p99 |\n");
