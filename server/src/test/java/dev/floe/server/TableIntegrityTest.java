@@ -62,6 +62,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 class TableIntegrityTest {
   private static final String WAREHOUSE = "guarded";
   private static final String ASSETS = "assets";
+  private static final String TABLE_WRITER = "table-writer";
+  private static final String TABLE_WRITER_SECRET = "table-writer-secret-key";
   private static final Schema SCHEMA =
       new Schema(
           Types.NestedField.required(1, "id", Types.LongType.get()),
@@ -84,6 +86,7 @@ class TableIntegrityTest {
       throw new IllegalStateException(e);
     }
     floe.createWarehouse(WAREHOUSE);
+    addTableWriter();
     try (S3Client s3 = s3(floe.server().rootAccessKey(), floe.server().rootSecretKey())) {
       s3.createBucket(b -> b.bucket(ASSETS));
       s3.putObject(b -> b.bucket(ASSETS).key("replacement.bin"), RequestBody.fromString("junk"));
@@ -119,9 +122,32 @@ class TableIntegrityTest {
     floe.close();
   }
 
-  /** Everyone the guard must stop. A table writer joins root once non-root users exist. */
+  /**
+   * Everyone the guard must stop: root, and a writer whose policy allows every S3 and S3 Tables
+   * action, so that each refusal below comes from the guard and not from a policy.
+   */
   static Stream<Named<S3Client>> callers() {
-    return Stream.of(Named.of("root", s3(floe.server().rootAccessKey(), floe.server().rootSecretKey())));
+    return Stream.of(
+        Named.of("root", s3(floe.server().rootAccessKey(), floe.server().rootSecretKey())),
+        Named.of("table writer", s3(TABLE_WRITER, TABLE_WRITER_SECRET)));
+  }
+
+  private static void addTableWriter() {
+    SignedHttp admin = floe.http();
+    String policy =
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Action\":[\"s3:*\",\"s3tables:*\"],\"Resource\":\"*\"}]}";
+    expectCreated(admin.send("POST", "/_floe/v1/admin/users",
+        "{\"access-key\":\"" + TABLE_WRITER + "\",\"secret-key\":\"" + TABLE_WRITER_SECRET + "\"}"));
+    expectCreated(admin.send("POST", "/_floe/v1/admin/policies",
+        "{\"name\":\"write-everything\",\"document\":" + new com.fasterxml.jackson.databind.ObjectMapper()
+            .valueToTree(policy) + "}"));
+    expectCreated(admin.send("POST", "/_floe/v1/admin/policies/write-everything/attach",
+        "{\"user\":\"" + TABLE_WRITER + "\"}"));
+  }
+
+  private static void expectCreated(java.net.http.HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
   }
 
   @ParameterizedTest
