@@ -235,12 +235,37 @@ class TableIntegrityTest {
       assertRefused(
           () -> s3.putObject(b -> b.bucket(WAREHOUSE).key("stray/file.parquet"), RequestBody.fromString("x")),
           "table-location");
+      String noTable = java.util.UUID.randomUUID() + "/data/file.parquet";
+      assertRefused(
+          () -> s3.putObject(b -> b.bucket(WAREHOUSE).key(noTable), RequestBody.fromString("x")),
+          "table-location");
       assertRefused(
           () -> s3.getObjectAsBytes(b -> b.bucket("floe-system").key("warehouses/" + WAREHOUSE + ".json")),
           "system-bucket");
       assertRefused(() -> s3.listObjectsV2(b -> b.bucket("floe-system")), "system-bucket");
     }
     assertTableUnchanged();
+  }
+
+  @Test
+  void aStagedTableMayReceiveItsFirstFilesBeforeItIsCommitted() throws Exception {
+    String staged =
+        floe.http()
+            .send(
+                "POST",
+                "/_iceberg/v1/" + WAREHOUSE + "/namespaces/ns/tables",
+                "{\"name\":\"staged\",\"stage-create\":true,\"schema\":{\"type\":\"struct\","
+                    + "\"schema-id\":0,\"fields\":[{\"id\":1,\"name\":\"id\",\"type\":\"long\","
+                    + "\"required\":true}]}}")
+            .body();
+    String location =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(staged).path("metadata").path("location").asText();
+    String firstFile = key(location) + "/metadata/snap-1.avro";
+
+    try (S3Client s3 = s3(floe.server().rootAccessKey(), floe.server().rootSecretKey())) {
+      s3.putObject(b -> b.bucket(WAREHOUSE).key(firstFile), RequestBody.fromString("manifest list"));
+      assertThat(s3.headObject(b -> b.bucket(WAREHOUSE).key(firstFile)).contentLength()).isPositive();
+    }
   }
 
   @ParameterizedTest

@@ -32,6 +32,7 @@ public final class CatalogTableLocations implements TableLocationIndex {
   private final Clock clock;
   private final Map<String, Long> warehousesSeen = new ConcurrentHashMap<>();
   private final Map<String, Long> ordinaryBucketsSeen = new ConcurrentHashMap<>();
+  private final Map<String, Long> locationsSeen = new ConcurrentHashMap<>();
 
   public CatalogTableLocations(Warehouses warehouses, Clock clock) {
     this.warehouses = warehouses;
@@ -60,13 +61,10 @@ public final class CatalogTableLocations implements TableLocationIndex {
   }
 
   /**
-   * Any {@code <uuid>/} prefix in canonical form is a table location, whether or not the catalog
-   * has recorded the table yet: a staged create (Spark's CTAS and REPLACE, Iceberg's create
-   * transactions) writes its manifests under the location the catalog assigned before the table
-   * is committed, and the catalog records nothing until then. Nothing is lost by accepting them:
-   * writes there only ever create, and a location no table claims holds only files nobody
-   * references (their removal is the job of the catalog's unreferenced-file maintenance, which is
-   * not built yet).
+   * The table whose location holds {@code key}: a canonical {@code <uuid>/} prefix that is a
+   * table's or view's (its entity exists) or was handed out by stage-create and not yet committed
+   * (engines write a staged table's first files before committing it). Any other prefix owns
+   * nothing, so writes there are refused. Only positive answers are remembered.
    */
   @Override
   public Optional<String> owningTable(String warehouseBucket, String key) {
@@ -74,7 +72,25 @@ public final class CatalogTableLocations implements TableLocationIndex {
     if (slash <= 0) {
       return Optional.empty();
     }
-    return canonicalUuid(key.substring(0, slash));
+    Optional<String> uuid = canonicalUuid(key.substring(0, slash));
+    if (uuid.isEmpty()) {
+      return Optional.empty();
+    }
+    String location = warehouseBucket + "/" + uuid.get();
+    if (remembered(locationsSeen, location)) {
+      return uuid;
+    }
+    try {
+      if (!warehouses.catalog(warehouseBucket).ownsLocation(uuid.get())) {
+        return Optional.empty();
+      }
+    } catch (NoSuchWarehouseException gone) {
+      return Optional.empty();
+    } catch (StoreUnavailableException e) {
+      throw new TableLocationsUnavailableException("Cannot read the table's entity", e);
+    }
+    remember(locationsSeen, location, REMEMBERED);
+    return uuid;
   }
 
   /** Only the canonical lower-case form names a table location; Floe never writes another. */

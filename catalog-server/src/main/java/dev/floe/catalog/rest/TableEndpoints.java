@@ -70,6 +70,7 @@ final class TableEndpoints {
     Map<String, String> properties = new HashMap<>(body.properties());
     properties.putIfAbsent(TableProperties.FORMAT_VERSION, String.valueOf(DEFAULT_FORMAT_VERSION));
     UUID uuid = UUID.randomUUID();
+    catalog.stageLocation(uuid);
     TableMetadata metadata =
         TableMetadata.buildFrom(
                 TableMetadata.newTableMetadata(

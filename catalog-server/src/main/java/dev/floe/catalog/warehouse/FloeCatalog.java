@@ -62,6 +62,7 @@ public final class FloeCatalog extends BaseMetastoreViewCatalog implements Suppo
   private final Duration transactionTimeout;
   private final CatalogObjects objects;
   private final Entities entities;
+  private final StagedLocations staged;
   private String name;
   private Map<String, String> properties = Map.of();
   private CommitProtocol commits;
@@ -83,6 +84,7 @@ public final class FloeCatalog extends BaseMetastoreViewCatalog implements Suppo
     this.name = bucket;
     this.objects = new CatalogObjects(store, bucket);
     this.entities = new Entities(objects, clock);
+    this.staged = new StagedLocations(objects, clock);
     this.names = new NameIndex(objects, entities);
     this.namespaces = new Namespaces(objects, names);
     this.files = new MetadataFiles(store);
@@ -159,6 +161,20 @@ public final class FloeCatalog extends BaseMetastoreViewCatalog implements Suppo
   /** Where a new table with this uuid lives: {@code s3://<bucket>/<uuid>}. */
   public String tableLocation(UUID tableUuid) {
     return tables.location(tableUuid.toString());
+  }
+
+  /**
+   * Records that stage-create handed out {@code tableUuid}'s location, so that the table's first
+   * files may be written there before it is committed.
+   */
+  public void stageLocation(UUID tableUuid) {
+    staged.record(tableUuid.toString());
+  }
+
+  /** Whether {@code <uuid>/} belongs to a table or view of this warehouse, or a staged table. */
+  public boolean ownsLocation(String uuid) {
+    return objects.store().headEtag(objects.bucket(), CatalogKeys.entity(uuid)).isPresent()
+        || staged.isLive(uuid);
   }
 
   // ---- tables
