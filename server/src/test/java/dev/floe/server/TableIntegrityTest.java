@@ -248,6 +248,23 @@ class TableIntegrityTest {
   }
 
   @Test
+  void encodedDotSegmentsDoNotReachProtectedKeys() {
+    String manifestList = tableFiles.get("manifest list");
+    String fileName = manifestList.substring(manifestList.lastIndexOf('/') + 1);
+    for (String disguised :
+        List.of(
+            tablePrefix + "data/%2E%2E/metadata/" + fileName,
+            tablePrefix + "data/%2e%2e/metadata/" + fileName,
+            tablePrefix + "data/../metadata/" + fileName,
+            tablePrefix + "metadata/.%2F" + fileName,
+            tablePrefix.replace("/", "%2F") + "metadata%2F" + fileName)) {
+      int status = floe.http().send("DELETE", "/" + WAREHOUSE + "/" + disguised, null).statusCode();
+      assertThat(status).as(disguised).isEqualTo(403);
+    }
+    assertTableUnchanged();
+  }
+
+  @Test
   void aStagedTableMayReceiveItsFirstFilesBeforeItIsCommitted() throws Exception {
     String staged =
         floe.http()
