@@ -32,12 +32,7 @@ final class CatalogReport {
   String markdown() {
     StringBuilder md = new StringBuilder();
     md.append("## Catalog: Floe vs Iceberg's reference REST server, ").append(date).append("\n\n");
-    md.append("Machine: `nproc` = ").append(machine.processors()).append(" (").append(machine.cpuModel())
-        .append("), ").append(machine.os()).append(", ").append(machine.java()).append(". `free -g`:\n\n");
-    md.append("```\n").append(machine.memory()).append("\n```\n\n");
-    md.append("Load average (1 / 5 / 15 min) at the start: ").append(machine.loadAtStart())
-        .append("; at the end: ").append(loadAtEnd)
-        .append(". The machine is shared with other builds, so figures move with its load.\n\n");
+    md.append(machine.markdown(loadAtEnd));
     md.append(setup()).append("\n\n");
     md.append(figures()).append("\n");
     md.append(audits()).append("\n");

@@ -15,6 +15,15 @@ import java.util.concurrent.TimeUnit;
 record MachineDescription(
     String processors, String cpuModel, String memory, String java, String os, String loadAtStart) {
 
+  /** The paragraph every benchmark section opens with: the machine, and its load around the run. */
+  String markdown(String loadAtEnd) {
+    return "Machine: `nproc` = " + processors + " (" + cpuModel + "), " + os + ", " + java
+        + ". `free -g`:\n\n"
+        + "```\n" + memory + "\n```\n\n"
+        + "Load average (1 / 5 / 15 min) at the start: " + loadAtStart + "; at the end: " + loadAtEnd
+        + ". The machine is shared with other builds, so figures move with its load.\n\n";
+  }
+
   static MachineDescription probe() {
     return new MachineDescription(
         command(List.of("nproc")).orElse(String.valueOf(Runtime.getRuntime().availableProcessors())),
