@@ -4,17 +4,27 @@ import java.util.List;
 
 /**
  * Floe's heap while one large upload streamed through it: the reading just before, every periodic
- * reading during, and how many collections ran. A streaming proxy's heap saws up and down with
- * young collections but does not climb: the used heap in the last quarter of the upload is about
- * what it was in the first, and the old generation does not fill with the upload's bytes.
+ * reading during, the live heap (used right after a full collection) before and after, and how
+ * many collections ran. A streaming proxy keeps nothing of what it streamed: its old generation
+ * does not fill with the upload's bytes and its live heap afterwards is what it was before. The
+ * used heap between collections only says how much garbage the young generation has gathered so
+ * far; it climbs steadily when few or no collections run, however little is kept.
  *
  * @param before the reading just before the upload started
  * @param during the periodic readings, in order
+ * @param liveBytesBefore used heap right after a full collection before the upload
+ * @param liveBytesAfter used heap right after a full collection after the upload
  * @param maxHeapBytes the JVM's -Xmx
  * @param collections garbage collections during the upload
  */
-record HeapProfile(HeapSample before, List<HeapSample> during, long maxHeapBytes, long collections) {
-  /** How much growth from the first to the last quarter (or of the old generation) still counts as flat. */
+record HeapProfile(
+    HeapSample before,
+    List<HeapSample> during,
+    long liveBytesBefore,
+    long liveBytesAfter,
+    long maxHeapBytes,
+    long collections) {
+  /** How much growth of the live heap or of the old generation still counts as flat. */
   static final long FLAT_TOLERANCE_BYTES = 32L << 20;
 
   HeapProfile {
@@ -49,7 +59,7 @@ record HeapProfile(HeapSample before, List<HeapSample> during, long maxHeapBytes
   }
 
   boolean flat() {
-    return lastQuarterMedianBytes() - firstQuarterMedianBytes() < FLAT_TOLERANCE_BYTES
+    return liveBytesAfter - liveBytesBefore < FLAT_TOLERANCE_BYTES
         && maxOldGenerationBytes() - before.oldGenerationBytes() < FLAT_TOLERANCE_BYTES;
   }
 

@@ -70,6 +70,15 @@ final class HeapSampler implements AutoCloseable {
         memory.getHeapMemoryUsage().getUsed(), oldGeneration.map(pool -> pool.getUsage().getUsed()).orElse(0L));
   }
 
+  /**
+   * The heap still in use right after a full collection requested in the watched JVM: what it
+   * holds on to, without the garbage that a young generation accumulates between collections.
+   */
+  long liveBytesNow() {
+    memory.gc();
+    return memory.getHeapMemoryUsage().getUsed();
+  }
+
   long maxHeapBytes() {
     return memory.getHeapMemoryUsage().getMax();
   }

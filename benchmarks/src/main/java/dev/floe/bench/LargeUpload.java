@@ -8,8 +8,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * One upload far larger than Floe's heap, streamed by the client from a generator, while Floe's
- * heap is read every {@link #SAMPLE_PERIOD}. A proxy that buffered bodies would die of
- * OutOfMemoryError here; one that leaks per-chunk objects would show a climbing heap.
+ * heap is read every {@link #SAMPLE_PERIOD}, and its live heap measured after a full collection
+ * before and after. A proxy that buffered bodies would die of OutOfMemoryError here; one that
+ * keeps per-chunk objects would show a growing old generation or live heap.
  */
 final class LargeUpload {
   static final Duration SAMPLE_PERIOD = Duration.ofMillis(100);
@@ -20,6 +21,7 @@ final class LargeUpload {
       S3Client client, String bucket, String key, long bytes, ProcessHandle floe, ProcessHandle store)
       throws IOException, InterruptedException {
     try (HeapSampler sampler = HeapSampler.attach(floe)) {
+      long liveBefore = sampler.liveBytesNow();
       HeapSample before = sampler.sampleNow();
       long collectionsBefore = sampler.totalCollections();
       long floeCpu = CpuLedger.cpuNanos(floe);
@@ -31,12 +33,14 @@ final class LargeUpload {
           RequestBody.fromContentProvider(() -> new PatternedPayload(bytes), bytes, "application/octet-stream"));
       long elapsed = System.nanoTime() - start;
       List<HeapSample> during = sampler.stop();
+      long collections = sampler.totalCollections() - collectionsBefore;
+      long liveAfter = sampler.liveBytesNow();
       return new UploadRun(
           bytes,
           elapsed,
           CpuLedger.cpuNanos(floe) - floeCpu,
           CpuLedger.cpuNanos(store) - storeCpu,
-          new HeapProfile(before, during, sampler.maxHeapBytes(), sampler.totalCollections() - collectionsBefore));
+          new HeapProfile(before, during, liveBefore, liveAfter, sampler.maxHeapBytes(), collections));
     }
   }
 }

@@ -108,17 +108,20 @@ final class S3Report {
             + "| maximum during | %d |%n"
             + "| median, first quarter of the upload | %.0f |%n"
             + "| median, last quarter of the upload | %.0f |%n"
-            + "| old generation before → maximum during | %d → %d |%n",
+            + "| old generation before → maximum during | %d → %d |%n"
+            + "| live heap (after a full collection) before → after the upload | %d → %d |%n",
         upload.bytes() >> 20, upload.elapsedNanos() / 1e9, upload.mebibytesPerSecond(), heap.during().size(),
         heap.collections(), heap.maxHeapBytes() >> 20,
         heap.flat() ? "flat" : "not flat",
         heap.before().usedBytes() >> 20, heap.minUsedBytes() >> 20, heap.medianUsedBytes() / (1 << 20),
         heap.maxUsedBytes() >> 20, heap.firstQuarterMedianBytes() / (1 << 20),
         heap.lastQuarterMedianBytes() / (1 << 20), heap.before().oldGenerationBytes() >> 20,
-        heap.maxOldGenerationBytes() >> 20)
+        heap.maxOldGenerationBytes() >> 20, heap.liveBytesBefore() >> 20, heap.liveBytesAfter() >> 20)
         + String.format(Locale.ROOT,
-            "%nFlat means: the last quarter's median within %d MiB of the first quarter's, and the old"
-                + " generation grown by less than %d MiB.%n",
+            "%nFlat means: the old generation grown by less than %d MiB during the upload, and the live"
+                + " heap after it within %d MiB of the live heap before it. The used heap between"
+                + " collections climbs with the garbage the young generation gathers, so its quarters"
+                + " are shown, not judged.%n",
             HeapProfile.FLAT_TOLERANCE_BYTES >> 20, HeapProfile.FLAT_TOLERANCE_BYTES >> 20);
   }
 

@@ -41,13 +41,14 @@ class S3ReportTest {
     S3Results results = new S3Results();
     List<HeapSample> during = List.of(new HeapSample(50 * MIB, 10 * MIB), new HeapSample(70 * MIB, 10 * MIB));
     results.upload(new UploadRun(2048 * MIB, 20_000_000_000L, 4_000_000_000L, 2_000_000_000L,
-        new HeapProfile(new HeapSample(40 * MIB, 10 * MIB), during, 256 * MIB, 3)));
+        new HeapProfile(new HeapSample(40 * MIB, 10 * MIB), during, 20 * MIB, 21 * MIB, 256 * MIB, 3)));
 
     String markdown = report(results, QUIET_LOG);
 
     assertThat(markdown)
         .contains("one 2048 MiB upload (20.0 s, 102.4 MiB/s, 2 readings, 3 garbage collections; -Xmx 256 MiB): **flat**")
         .contains("| maximum during | 70 |")
+        .contains("| live heap (after a full collection) before → after the upload | 20 → 21 |")
         .contains("| PUT, the 2048 MiB upload | 2.00 | 1.00 | |");
   }
 

@@ -1,13 +1,13 @@
 package dev.floe.s3;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
-import software.amazon.awssdk.http.SdkHttpRequest;
 
 /**
  * The backing store as the proxy talks to it: path-style URLs below the configured endpoint,
@@ -22,7 +22,7 @@ final class Backend {
   Backend(BackendTarget target, HttpClient client) {
     this.target = target;
     this.client = client;
-    this.signer = new BackendSigner(target);
+    this.signer = new BackendSigner(target, Clock.systemUTC());
   }
 
   /**
@@ -31,30 +31,29 @@ final class Backend {
    * @param headers the client headers that are forwarded
    * @param contentLength the exact body length to announce, if known; absent with a body means
    *     the body is sent chunked
+   * @param payloadHash the body's hex SHA-256 for the backend to check, or {@link
+   *     BackendSigner#UNSIGNED_PAYLOAD}
    */
   Request newRequest(
       String method,
       S3Address address,
       S3QueryString query,
       List<Map.Entry<String, String>> headers,
-      OptionalLong contentLength) {
+      OptionalLong contentLength,
+      String payloadHash) {
     URI uri = uri(address, query);
-    List<Map.Entry<String, String>> toSign = new ArrayList<>(headers);
+    List<Map.Entry<String, String>> toSign = new ArrayList<>(headers.size() + 1);
+    toSign.addAll(headers);
     contentLength.ifPresent(
         length -> toSign.add(Map.entry("Content-Length", Long.toString(length))));
-    SdkHttpRequest signed = signer.sign(method, uri, toSign);
+    List<Map.Entry<String, String>> signed = signer.sign(method, uri, toSign, payloadHash);
     Request request = client.newRequest(uri).method(method);
     request.headers(
         fields -> {
           fields.clear();
-          signed
-              .headers()
-              .forEach(
-                  (name, values) -> {
-                    if (!name.equalsIgnoreCase("Host")) {
-                      values.forEach(value -> fields.add(name, value));
-                    }
-                  });
+          for (Map.Entry<String, String> header : signed) {
+            fields.add(header.getKey(), header.getValue());
+          }
         });
     return request;
   }

@@ -46,7 +46,8 @@ final class ExistingObjectCheck {
                   address,
                   S3QueryString.parse(null),
                   List.of(),
-                  OptionalLong.empty())
+                  OptionalLong.empty(),
+                  BackendSigner.UNSIGNED_PAYLOAD)
               .timeout(TIMEOUT_SECONDS, TimeUnit.SECONDS)
               .send();
       return response.getStatus();

@@ -5,15 +5,17 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
  * Percent-decoding and AWS URI encoding for S3 paths and query strings. Decoding is strict (a bad
  * escape or invalid UTF-8 is a client error, never a replacement character) and leaves {@code +}
- * alone, as S3 paths mean a literal plus. Encoding is the one the AWS signer canonicalizes with,
- * so that what Floe sends and what it signs for the backend always agree.
+ * alone, as S3 paths mean a literal plus. Encoding is SigV4's URI encoding (every UTF-8 byte but
+ * the unreserved characters escaped, upper-case hex), so that what Floe sends to the backend is
+ * already its canonical form and signs as it is.
  */
 final class PercentCoding {
+
+  private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
 
   private PercentCoding() {}
 
@@ -36,8 +38,11 @@ final class PercentCoding {
         bytes.write((high << 4) | low);
         i += 2;
       } else {
-        byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        // By code point: a character outside the BMP is two chars that only encode together.
+        int codePoint = raw.codePointAt(i);
+        byte[] encoded = Character.toString(codePoint).getBytes(StandardCharsets.UTF_8);
         bytes.write(encoded, 0, encoded.length);
+        i += Character.charCount(codePoint) - 1;
       }
     }
     try {
@@ -54,12 +59,44 @@ final class PercentCoding {
 
   /** Encodes a key for a path: every byte but unreserved characters and {@code /} is escaped. */
   static String encodePath(String value) {
-    return SdkHttpUtils.urlEncodeIgnoreSlashes(value);
+    return encode(value, true);
   }
 
   /** Encodes a query name or value: every byte but unreserved characters is escaped. */
   static String encode(String value) {
-    return SdkHttpUtils.urlEncode(value);
+    return encode(value, false);
+  }
+
+  private static String encode(String value, boolean keepSlashes) {
+    int first = 0;
+    while (first < value.length() && staysAsIs(value.charAt(first), keepSlashes)) {
+      first++;
+    }
+    if (first == value.length()) {
+      return value;
+    }
+    StringBuilder encoded = new StringBuilder(value.length() + 16).append(value, 0, first);
+    byte[] rest = value.substring(first).getBytes(StandardCharsets.UTF_8);
+    for (byte b : rest) {
+      char c = (char) (b & 0xff);
+      if (staysAsIs(c, keepSlashes)) {
+        encoded.append(c);
+      } else {
+        encoded.append('%').append(HEX_DIGITS[(b >> 4) & 0xf]).append(HEX_DIGITS[b & 0xf]);
+      }
+    }
+    return encoded.toString();
+  }
+
+  private static boolean staysAsIs(char c, boolean keepSlashes) {
+    return (c >= 'A' && c <= 'Z')
+        || (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9')
+        || c == '-'
+        || c == '_'
+        || c == '.'
+        || c == '~'
+        || (keepSlashes && c == '/');
   }
 
   private static S3ErrorException invalid() {

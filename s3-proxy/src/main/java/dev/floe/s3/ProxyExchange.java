@@ -2,6 +2,7 @@ package dev.floe.s3;
 
 import dev.floe.auth.AuthFailure;
 import dev.floe.auth.sigv4.BodyVerificationException;
+import dev.floe.auth.sigv4.PayloadMode;
 import dev.floe.auth.sigv4.S3Authentication;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,12 +12,14 @@ import java.nio.ByteBuffer;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.client.OutputStreamRequestContent;
 import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.http.HttpHeader;
@@ -50,8 +53,10 @@ final class ProxyExchange {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProxyExchange.class);
 
-  private static final int PUMP_BUFFER = 64 * 1024;
+  private static final int PUMP_BUFFER = 128 * 1024;
   private static final int MAX_INSPECTED_BODY = 256 * 1024;
+  private static final String CONTENT_SHA256 = "x-amz-content-sha256";
+  private static final Pattern HEX_SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
   private final Request clientRequest;
   private final Response clientResponse;
@@ -117,7 +122,7 @@ final class ProxyExchange {
     }
     OutputStreamRequestContent content = new OutputStreamRequestContent(null);
     send(length, content);
-    pump(verified, content);
+    pump(verified, content, length);
   }
 
   private boolean hasBody() {
@@ -134,7 +139,8 @@ final class ProxyExchange {
                 address,
                 query,
                 forwardedHeaders(),
-                contentLength);
+                contentLength,
+                backendPayloadHash());
     if (content != null) {
       request.body(content);
     }
@@ -166,12 +172,24 @@ final class ProxyExchange {
     return conditional;
   }
 
+  /**
+   * The client's hex SHA-256 when Floe verifies the body against it, so that the backend checks
+   * the bytes it stores as well; for every other kind of body, {@code UNSIGNED-PAYLOAD}.
+   */
+  private String backendPayloadHash() {
+    if (authentication.payloadMode() != PayloadMode.SIGNED) {
+      return BackendSigner.UNSIGNED_PAYLOAD;
+    }
+    String declared = clientRequest.getHeaders().get(CONTENT_SHA256);
+    return declared != null && HEX_SHA256.matcher(declared.strip()).matches()
+        ? declared.strip().toLowerCase(Locale.ROOT)
+        : BackendSigner.UNSIGNED_PAYLOAD;
+  }
+
   private boolean drainVerified(InputStream verified) {
     try (verified) {
-      byte[] buffer = new byte[PUMP_BUFFER];
-      while (verified.read(buffer) >= 0) {
-        // framing only; nothing to keep
-      }
+      // Framing only: nothing to keep.
+      verified.transferTo(OutputStream.nullOutputStream());
       return true;
     } catch (BodyVerificationException e) {
       refuse(S3Error.of(e.failure(), e.getMessage()), e);
@@ -181,14 +199,16 @@ final class ProxyExchange {
     return false;
   }
 
-  private void pump(InputStream verified, OutputStreamRequestContent content) {
-    byte[] buffer = new byte[PUMP_BUFFER];
+  private void pump(InputStream verified, OutputStreamRequestContent content, OptionalLong length) {
+    byte[] buffer = new byte[pumpBufferSize(length)];
     OutputStream toBackend = content.getOutputStream();
     try (verified) {
       while (true) {
         int read;
         try {
-          read = verified.read(buffer);
+          // Whole buffers, not whatever one network read brought: each write waits until the
+          // backend connection has taken the bytes, so fewer, larger writes mean fewer hand-offs.
+          read = verified.readNBytes(buffer, 0, buffer.length);
         } catch (BodyVerificationException e) {
           refuse(S3Error.of(e.failure(), e.getMessage()), e);
           return;
@@ -196,7 +216,7 @@ final class ProxyExchange {
           refuse(incompleteBody(), e);
           return;
         }
-        if (read < 0) {
+        if (read == 0) {
           break;
         }
         toBackend.write(buffer, 0, read);
@@ -208,6 +228,13 @@ final class ProxyExchange {
       // whatever it said, or a generic error if it said nothing.
       LOG.debug("Backend stopped reading the body of {} {}", s3Request.operation(), requestId, e);
     }
+  }
+
+  /** A body known to be small gets a buffer of its size. */
+  private static int pumpBufferSize(OptionalLong length) {
+    return length.isPresent() && length.getAsLong() < PUMP_BUFFER
+        ? (int) Math.max(1, length.getAsLong())
+        : PUMP_BUFFER;
   }
 
   private static S3Error incompleteBody() {

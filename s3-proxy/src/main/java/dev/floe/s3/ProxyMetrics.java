@@ -3,11 +3,16 @@ package dev.floe.s3;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The S3 proxy's meters: requests by operation and status (with latency), request and response
  * body bytes, and the requests Floe itself refused, by S3 error code.
+ *
+ * <p>Meters are looked up once per operation and status and kept: building a meter id and asking
+ * the registry for it on every request costs more than the request's own accounting.
  */
 final class ProxyMetrics {
 
@@ -23,6 +28,10 @@ final class ProxyMetrics {
   private final MeterRegistry registry;
   private final Counter bytesReceived;
   private final Counter bytesSent;
+  private final Map<String, Timer> durations = new ConcurrentHashMap<>();
+  private final Map<Outcome, Counter> requests = new ConcurrentHashMap<>();
+
+  private record Outcome(String operation, int status) {}
 
   ProxyMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -39,14 +48,21 @@ final class ProxyMetrics {
   }
 
   void completed(String operation, int status, long elapsedNanos, long received, long sent) {
-    String statusTag = Integer.toString(status);
-    registry.counter(REQUESTS, "operation", operation, "status", statusTag).increment();
-    Timer.builder(DURATION)
-        .tags("operation", operation)
-        .register(registry)
+    requests.computeIfAbsent(new Outcome(operation, status), this::requestCounter).increment();
+    durations
+        .computeIfAbsent(operation, this::durationTimer)
         .record(elapsedNanos, TimeUnit.NANOSECONDS);
     bytesReceived.increment(received);
     bytesSent.increment(sent);
+  }
+
+  private Counter requestCounter(Outcome outcome) {
+    return registry.counter(
+        REQUESTS, "operation", outcome.operation(), "status", Integer.toString(outcome.status()));
+  }
+
+  private Timer durationTimer(String operation) {
+    return Timer.builder(DURATION).tags("operation", operation).register(registry);
   }
 
   void refused(String code) {

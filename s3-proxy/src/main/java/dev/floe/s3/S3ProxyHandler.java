@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -46,6 +48,10 @@ public final class S3ProxyHandler extends Handler.Abstract {
   private static final Duration BACKEND_IDLE_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration BACKEND_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   private static final int BACKEND_CONNECTIONS = 256;
+  // Object bodies stream through these: the larger they are, the fewer reads, writes and
+  // hand-offs between the backend connection and the client's per byte. 64 KiB is the largest
+  // size Jetty's default buffer pool keeps for reuse.
+  private static final int BACKEND_RESPONSE_BUFFER = 64 * 1024;
 
   private final S3RequestVerifier verifier;
   private final S3ProxyOptions options;
@@ -69,7 +75,12 @@ public final class S3ProxyHandler extends Handler.Abstract {
   }
 
   private static HttpClient backendClient() {
-    HttpClient client = new HttpClient();
+    HttpClientTransportOverHTTP transport = new HttpClientTransportOverHTTP();
+    // Every response listener of an exchange only hands bytes on asynchronously (to the client's
+    // response or to a bounded in-memory read), so Jetty may run them on the thread that read the
+    // backend's bytes instead of dispatching each event to another thread first.
+    transport.setInvocationType(InvocationType.NON_BLOCKING);
+    HttpClient client = new HttpClient(transport);
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("floe-s3-backend");
     client.setExecutor(threads);
@@ -80,6 +91,7 @@ public final class S3ProxyHandler extends Handler.Abstract {
     client.setIdleTimeout(BACKEND_IDLE_TIMEOUT.toMillis());
     client.setConnectTimeout(BACKEND_CONNECT_TIMEOUT.toMillis());
     client.setMaxConnectionsPerDestination(BACKEND_CONNECTIONS);
+    client.setResponseBufferSize(BACKEND_RESPONSE_BUFFER);
     // The proxy passes bodies and status codes through as they are: no transparent
     // decompression, no following of 100/401/redirect protocol steps on the client's behalf.
     client.getContentDecoderFactories().clear();

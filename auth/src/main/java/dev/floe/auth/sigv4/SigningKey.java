@@ -3,22 +3,55 @@ package dev.floe.auth.sigv4;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** The key derived from a secret for one credential scope; it never leaves the verifier. */
+/**
+ * The key derived from a secret for one credential scope; it never leaves the verifier.
+ *
+ * <p>Deriving takes four HMACs and every request of a day in one scope derives the same key, so
+ * derived keys are kept (a bounded number; the whole set is dropped when it is full, which only
+ * costs re-deriving). The key itself is held as a ready HMAC that each signature clones, because
+ * looking up and keying a new {@link Mac} costs more than the HMAC of a string to sign.
+ */
 final class SigningKey {
 
   private static final String HMAC_SHA256 = "HmacSHA256";
+  private static final int MAX_CACHED_KEYS = 1024;
+  private static final Map<Derivation, SigningKey> DERIVED = new ConcurrentHashMap<>();
 
-  private final byte[] key;
+  /** What a key is derived from; never printed, as it holds a secret. */
+  private record Derivation(String secretKey, CredentialScope scope) {
+    @Override
+    public String toString() {
+      return "Derivation[redacted]";
+    }
+  }
+
+  private final Mac keyed;
 
   private SigningKey(byte[] key) {
-    this.key = key;
+    this.keyed = newHmac(key);
   }
 
   static SigningKey derive(String secretKey, CredentialScope scope) {
-    byte[] date = hmac(("AWS4" + secretKey).getBytes(StandardCharsets.UTF_8), scope.date());
+    Derivation derivation = new Derivation(secretKey, scope);
+    SigningKey known = DERIVED.get(derivation);
+    if (known != null) {
+      return known;
+    }
+    if (DERIVED.size() >= MAX_CACHED_KEYS) {
+      DERIVED.clear();
+    }
+    return DERIVED.computeIfAbsent(derivation, SigningKey::compute);
+  }
+
+  private static SigningKey compute(Derivation derivation) {
+    CredentialScope scope = derivation.scope();
+    byte[] date =
+        hmac(("AWS4" + derivation.secretKey()).getBytes(StandardCharsets.UTF_8), scope.date());
     byte[] region = hmac(date, scope.region());
     byte[] service = hmac(region, scope.service());
     return new SigningKey(hmac(service, CredentialScope.TERMINATOR));
@@ -26,17 +59,33 @@ final class SigningKey {
 
   /** The hex signature of a string to sign. */
   String sign(String stringToSign) {
-    return HexFormat.of().formatHex(hmac(key, stringToSign));
+    return HexFormat.of().formatHex(keyedHmac().doFinal(utf8(stringToSign)));
+  }
+
+  private Mac keyedHmac() {
+    try {
+      return (Mac) keyed.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("the platform's HmacSHA256 cannot be cloned", e);
+    }
   }
 
   private static byte[] hmac(byte[] key, String data) {
+    return newHmac(key).doFinal(utf8(data));
+  }
+
+  private static Mac newHmac(byte[] key) {
     try {
       Mac mac = Mac.getInstance(HMAC_SHA256);
       mac.init(new SecretKeySpec(key, HMAC_SHA256));
-      return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("every Java platform provides HmacSHA256", e);
     }
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   @Override
