@@ -4,11 +4,14 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.apache.iceberg.exceptions.BadRequestException;
 import org.apache.iceberg.rest.RESTRequest;
 import org.apache.iceberg.rest.RESTSerializers;
@@ -52,13 +55,42 @@ final class RestJson {
     return value;
   }
 
+  /** The JSON of a response or request body; a {@link Serialized} body is already its JSON. */
   static byte[] write(Object value) {
+    if (value instanceof Serialized serialized) {
+      return serialized.json();
+    }
     try {
       return MAPPER.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot serialize " + value.getClass().getSimpleName(), e);
     }
   }
+
+  /**
+   * The loadTable answer for a metadata file whose JSON is at hand, byte for byte what Iceberg's
+   * serializer writes for a {@link org.apache.iceberg.rest.responses.LoadTableResponse} without
+   * config or credentials, without serializing the metadata again.
+   */
+  static Serialized loadTableResponse(String metadataLocation, String metadataJson) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(metadataJson.length() + 256);
+    try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
+      generator.writeStartObject();
+      generator.writeStringField("metadata-location", metadataLocation);
+      generator.writeFieldName("metadata");
+      generator.writeRawValue(metadataJson);
+      generator.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Serialized(out.toByteArray());
+  }
+
+  /**
+   * A response body serialized ahead of time, such as a loadTable answer kept for a metadata file
+   * that never changes; the array is shared and must not be modified.
+   */
+  record Serialized(byte[] json) {}
 
   private static String rootMessage(Throwable error) {
     Throwable current = error;

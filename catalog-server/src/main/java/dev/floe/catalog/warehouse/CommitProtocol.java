@@ -18,6 +18,7 @@ import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.exceptions.BadRequestException;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
+import org.apache.iceberg.exceptions.UnprocessableEntityException;
 import org.apache.iceberg.io.FileIO;
 
 /**
@@ -48,26 +49,34 @@ final class CommitProtocol {
     this.defaultFormatVersion = defaultFormatVersion;
   }
 
+  /**
+   * Commits, or — when {@code key} was used for this very request before and the table's pointer
+   * still remembers it — answers with what that commit made current.
+   */
   TableMetadata commit(
       TableIdentifier identifier,
       List<UpdateRequirement> requirements,
-      List<MetadataUpdate> updates) {
+      List<MetadataUpdate> updates,
+      Optional<CommitKey> key) {
     CatalogNames.validate(identifier);
     boolean create =
         requirements.stream().anyMatch(UpdateRequirement.AssertTableDoesNotExist.class::isInstance);
+    CommitChecks checks = tables.checks(key);
     return metrics.record(
         () ->
             create
-                ? create(identifier, requirements, updates)
-                : update(identifier, requirements, updates));
+                ? create(identifier, requirements, updates, checks)
+                : update(identifier, requirements, updates, checks));
   }
 
   private TableMetadata update(
       TableIdentifier identifier,
       List<UpdateRequirement> requirements,
-      List<MetadataUpdate> updates) {
+      List<MetadataUpdate> updates,
+      CommitChecks checks) {
     List<String> unsettled = new ArrayList<>();
-    Optional<TableMetadata> optimistic = optimistic(identifier, requirements, updates, unsettled);
+    Optional<TableMetadata> optimistic =
+        optimistic(identifier, requirements, updates, checks, unsettled);
     if (optimistic.isPresent()) {
       return optimistic.get();
     }
@@ -78,6 +87,10 @@ final class CommitProtocol {
               .resolveTable(identifier)
               .orElseThrow(() -> new NoSuchTableException("Table does not exist: %s", identifier));
       Versioned<EntityRecord> entity = resolved.entity();
+      Optional<TableMetadata> replayed = replayed(entity.value(), checks);
+      if (replayed.isPresent()) {
+        return replayed.get();
+      }
       if (entity.value().pending() == null) {
         TableMetadata base = files.readTable(entity.value().metadataLocation());
         Optional<String> landedLate =
@@ -91,7 +104,7 @@ final class CommitProtocol {
         if (updated == base) {
           return base;
         }
-        Tables.Attempt attempt = tables.swap(identifier, entity, updated);
+        Tables.Attempt attempt = tables.swap(identifier, entity, updated, checks);
         if (attempt.outcome() == Swap.COMMITTED) {
           CatalogUtil.deleteRemovedMetadataFiles(io.get(), base, attempt.written());
           return attempt.written();
@@ -116,12 +129,17 @@ final class CommitProtocol {
       TableIdentifier identifier,
       List<UpdateRequirement> requirements,
       List<MetadataUpdate> updates,
+      CommitChecks checks,
       List<String> unsettled) {
     Optional<Resolved> seen = names.lastSeenTable(identifier);
-    if (seen.isEmpty() || seen.get().entity().value().pending() != null) {
+    if (seen.isEmpty()) {
       return Optional.empty();
     }
     Versioned<EntityRecord> entity = seen.get().entity();
+    Optional<TableMetadata> replayed = replayed(entity.value(), checks);
+    if (replayed.isPresent() || entity.value().pending() != null) {
+      return replayed;
+    }
     Tables.Attempt attempt;
     TableMetadata base;
     try {
@@ -130,7 +148,9 @@ final class CommitProtocol {
       if (updated == base) {
         return Optional.empty();
       }
-      attempt = tables.swap(identifier, entity, updated);
+      attempt = tables.swap(identifier, entity, updated, checks);
+    } catch (IdempotencyKeyTakenException taken) {
+      throw taken;
     } catch (RuntimeException staleOrFailed) {
       return Optional.empty();
     }
@@ -144,6 +164,23 @@ final class CommitProtocol {
         unsettled.add(attempt.written().metadataFileLocation());
         return Optional.empty();
     }
+  }
+
+  /**
+   * What an earlier commit with this commit's key made current, if the pointer remembers one. The
+   * pointer only ever holds versions that were current, so even a stale copy proves the commit.
+   */
+  private Optional<TableMetadata> replayed(EntityRecord entity, CommitChecks checks) {
+    Optional<KeyedCommit> earlier =
+        checks.key().flatMap(key -> entity.keyedCommit(key.key()));
+    if (earlier.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!earlier.get().fingerprint().equals(checks.key().orElseThrow().fingerprint())) {
+      throw new UnprocessableEntityException(
+          "This Idempotency-Key was already used for a different request");
+    }
+    return Optional.of(files.readTable(earlier.get().metadataLocation()));
   }
 
   /** Validates the requirements against {@code base} and applies the updates to it. */
@@ -168,7 +205,8 @@ final class CommitProtocol {
   private TableMetadata create(
       TableIdentifier identifier,
       List<UpdateRequirement> requirements,
-      List<MetadataUpdate> updates) {
+      List<MetadataUpdate> updates,
+      CommitChecks checks) {
     List<UpdateRequirement> invalid =
         requirements.stream()
             .filter(r -> !(r instanceof UpdateRequirement.AssertTableDoesNotExist))
@@ -178,6 +216,10 @@ final class CommitProtocol {
     }
     Optional<Resolved> existing = names.resolve(identifier);
     if (existing.isPresent()) {
+      Optional<TableMetadata> replayed = replayed(existing.get().entity().value(), checks);
+      if (replayed.isPresent()) {
+        return replayed.get();
+      }
       if (existing.get().kind() == ObjectKind.VIEW) {
         throw new AlreadyExistsException("View with same name already exists: %s", identifier);
       }
@@ -198,6 +240,6 @@ final class CommitProtocol {
     TableMetadata.Builder builder = TableMetadata.buildFromEmpty(formatVersion).assignUUID(uuid);
     updates.forEach(update -> update.applyTo(builder));
     builder.setLocation(tables.location(uuid));
-    return tables.create(identifier, builder.build());
+    return tables.create(identifier, builder.build(), checks);
   }
 }

@@ -1,5 +1,8 @@
 package dev.floe.catalog.warehouse;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -7,6 +10,10 @@ import java.util.UUID;
  *
  * <p>Every write carries a fresh commit id and the next sequence number, so no two versions have
  * the same bytes and a stale {@code If-Match} can never succeed by an ETag (MD5) collision.
+ *
+ * <p>The pointer also remembers its last few commits made under an Idempotency-Key ({@code
+ * keyedCommits}, oldest first): the swap that commits is the one that records the key, so a retry
+ * can never find the commit without the key or the key without the commit.
  */
 record EntityRecord(
     String uuid,
@@ -16,7 +23,14 @@ record EntityRecord(
     long sequence,
     String commitId,
     boolean registered,
-    PendingChange pending) {
+    PendingChange pending,
+    List<KeyedCommit> keyedCommits) {
+  /** How many keyed commits a pointer remembers; older ones are made durable elsewhere first. */
+  static final int REMEMBERED_KEYED_COMMITS = 8;
+
+  EntityRecord {
+    keyedCommits = keyedCommits == null ? List.of() : List.copyOf(keyedCommits);
+  }
 
   static EntityRecord first(
       String uuid,
@@ -24,20 +38,84 @@ record EntityRecord(
       StoredIdentifier identifier,
       String metadataLocation,
       boolean registered) {
+    return first(uuid, kind, identifier, metadataLocation, registered, Optional.empty());
+  }
+
+  /** The first version, remembering the key of the create when it had one. */
+  static EntityRecord first(
+      String uuid,
+      ObjectKind kind,
+      StoredIdentifier identifier,
+      String metadataLocation,
+      boolean registered,
+      Optional<KeyedCommit> keyed) {
     return new EntityRecord(
-        uuid, kind, identifier, metadataLocation, 1, newCommitId(), registered, null);
+        uuid,
+        kind,
+        identifier,
+        metadataLocation,
+        1,
+        newCommitId(),
+        registered,
+        null,
+        keyed.map(List::of).orElse(List.of()));
   }
 
   /** The next version pointing at {@code location}, no longer pending. */
   EntityRecord committed(StoredIdentifier newIdentifier, String location) {
     return new EntityRecord(
-        uuid, kind, newIdentifier, location, sequence + 1, newCommitId(), registered, null);
+        uuid,
+        kind,
+        newIdentifier,
+        location,
+        sequence + 1,
+        newCommitId(),
+        registered,
+        null,
+        keyedCommits);
+  }
+
+  /** As {@link #committed(StoredIdentifier, String)}, remembering the key it was made under. */
+  EntityRecord committed(StoredIdentifier newIdentifier, String location, KeyedCommit keyed) {
+    List<KeyedCommit> remembered = new ArrayList<>(keyedCommits);
+    forgottenBy().ifPresent(remembered::remove);
+    remembered.add(keyed);
+    return new EntityRecord(
+        uuid,
+        kind,
+        newIdentifier,
+        location,
+        sequence + 1,
+        newCommitId(),
+        registered,
+        null,
+        remembered);
+  }
+
+  /** The keyed commit the next keyed commit pushes out of this pointer's memory, if any. */
+  Optional<KeyedCommit> forgottenBy() {
+    return keyedCommits.size() < REMEMBERED_KEYED_COMMITS
+        ? Optional.empty()
+        : Optional.of(keyedCommits.get(0));
+  }
+
+  /** The remembered commit made under {@code key}. */
+  Optional<KeyedCommit> keyedCommit(String key) {
+    return keyedCommits.stream().filter(keyed -> keyed.key().equals(key)).findFirst();
   }
 
   /** The next version, still reading {@code metadataLocation}, pending in a transaction. */
   EntityRecord pendingIn(PendingChange change) {
     return new EntityRecord(
-        uuid, kind, identifier, metadataLocation, sequence + 1, newCommitId(), registered, change);
+        uuid,
+        kind,
+        identifier,
+        metadataLocation,
+        sequence + 1,
+        newCommitId(),
+        registered,
+        change,
+        keyedCommits);
   }
 
   EntityRecord renamed(StoredIdentifier newIdentifier) {
@@ -49,7 +127,8 @@ record EntityRecord(
         sequence + 1,
         newCommitId(),
         registered,
-        pending);
+        pending,
+        keyedCommits);
   }
 
   private static String newCommitId() {

@@ -2,6 +2,7 @@ package dev.floe.catalog.warehouse;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -30,11 +31,12 @@ final class FloeTableBuilder implements Catalog.TableBuilder {
   private final TableIdentifier identifier;
   private final Schema schema;
   private final String fullName;
-  private final Function<TableIdentifier, TableOperations> operations;
+  private final Function<TableIdentifier, FloeTableOperations> operations;
   private final Function<String, String> locationOfUuid;
   private final Map<String, String> overrides;
   private final BooleanSupplier nameHeldByView;
   private final MetricsReporter reporter;
+  private final Optional<CommitKey> key;
   private final Map<String, String> properties = new HashMap<>();
   private PartitionSpec spec = PartitionSpec.unpartitioned();
   private SortOrder sortOrder = SortOrder.unsorted();
@@ -43,12 +45,13 @@ final class FloeTableBuilder implements Catalog.TableBuilder {
       TableIdentifier identifier,
       Schema schema,
       String fullName,
-      Function<TableIdentifier, TableOperations> operations,
+      Function<TableIdentifier, FloeTableOperations> operations,
       Function<String, String> locationOfUuid,
       Map<String, String> defaults,
       Map<String, String> overrides,
       BooleanSupplier nameHeldByView,
-      MetricsReporter reporter) {
+      MetricsReporter reporter,
+      Optional<CommitKey> key) {
     this.identifier = identifier;
     this.schema = schema;
     this.fullName = fullName;
@@ -57,6 +60,7 @@ final class FloeTableBuilder implements Catalog.TableBuilder {
     this.overrides = overrides;
     this.nameHeldByView = nameHeldByView;
     this.reporter = reporter;
+    this.key = key;
     this.properties.putAll(defaults);
   }
 
@@ -93,12 +97,9 @@ final class FloeTableBuilder implements Catalog.TableBuilder {
 
   @Override
   public Table create() {
-    TableOperations ops = operations.apply(identifier);
-    if (ops.current() != null) {
-      throw new AlreadyExistsException("Table already exists: %s", identifier);
-    }
+    FloeTableOperations ops = operations.apply(identifier);
     try {
-      ops.commit(null, newMetadata());
+      ops.create(newMetadata(), key);
     } catch (CommitFailedException e) {
       throw new AlreadyExistsException("Table was created concurrently: %s", identifier);
     }

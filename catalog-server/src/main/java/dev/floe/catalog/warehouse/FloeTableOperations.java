@@ -96,19 +96,31 @@ final class FloeTableOperations extends BaseMetastoreTableOperations {
     }
   }
 
+  /**
+   * Creates the table without looking the name up first: claiming the name is what refuses an
+   * existing table, with an {@link org.apache.iceberg.exceptions.AlreadyExistsException}.
+   */
+  void create(TableMetadata metadata, Optional<CommitKey> key) {
+    TableMetadata created =
+        metrics.record(() -> tables.create(identifier, metadata, tables.checks(key)));
+    this.entity = names.lastSeenTable(identifier).map(Resolved::entity).orElse(null);
+    refreshFromMetadataLocation(created.metadataFileLocation(), null, 0, files::readTable);
+  }
+
   @Override
   protected void doCommit(TableMetadata base, TableMetadata metadata) {
     this.written =
         metrics.record(
             () -> {
               if (base == null) {
-                return tables.create(identifier, metadata);
+                return tables.create(identifier, metadata, tables.checks(Optional.empty()));
               }
               if (entity == null || entity.value().pending() != null) {
                 throw new CommitFailedException(
                     "Cannot commit %s: a multi-table transaction is updating it", identifier);
               }
-              Tables.Attempt attempt = tables.swap(identifier, entity, metadata);
+              Tables.Attempt attempt =
+                  tables.swap(identifier, entity, metadata, tables.checks(Optional.empty()));
               switch (attempt.outcome()) {
                 case COMMITTED:
                   return attempt.written();

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -29,10 +30,13 @@ import org.apache.iceberg.view.ViewProperties;
  */
 final class MetadataFiles {
   private static final int CACHE_ENTRIES = 512;
+  private static final int WRITTEN_JSON_ENTRIES = 16;
 
   private final ObjectStore store;
   private final BoundedCache<String, TableMetadata> tables = new BoundedCache<>(CACHE_ENTRIES);
   private final BoundedCache<String, ViewMetadata> views = new BoundedCache<>(CACHE_ENTRIES);
+  /** The JSON of the last files written, which the commit's answer carries again. */
+  private final BoundedCache<String, String> writtenJson = new BoundedCache<>(WRITTEN_JSON_ENTRIES);
 
   MetadataFiles(ObjectStore store) {
     this.store = store;
@@ -65,17 +69,37 @@ final class MetadataFiles {
    * will see it, bound to the new file ({@link TableMetadata#metadataFileLocation()}).
    */
   TableMetadata writeTable(TableMetadata metadata, long version) {
+    return writeTable(metadata, newTableLocation(metadata, version));
+  }
+
+  /**
+   * Writes {@code metadata} at {@code location}, a fresh name from {@link #newTableLocation}. What
+   * readers will see is built from the metadata itself rather than parsed back from the file: the
+   * same content, bound to the file and without the pending changes the file does not store.
+   */
+  TableMetadata writeTable(TableMetadata metadata, String location) {
+    String json = TableMetadataParser.toJson(metadata);
+    write(location, json, Codec.fromFileName(location));
+    TableMetadata written =
+        TableMetadata.buildFrom(metadata).discardChanges().withMetadataLocation(location).build();
+    tables.put(location, written);
+    writtenJson.put(location, json);
+    return written;
+  }
+
+  /** The JSON of a table metadata file this instance wrote lately, as written. */
+  Optional<String> writtenJson(String location) {
+    return writtenJson.get(location);
+  }
+
+  /** A new, unique name for version {@code version} of the table's metadata. */
+  String newTableLocation(TableMetadata metadata, long version) {
     Codec codec =
         Codec.fromName(
             metadata.property(
                 TableProperties.METADATA_COMPRESSION,
                 TableProperties.METADATA_COMPRESSION_DEFAULT));
-    String location = newLocation(metadata.location(), version, codec);
-    String json = TableMetadataParser.toJson(metadata);
-    write(location, json, codec);
-    TableMetadata written = TableMetadataParser.fromJson(location, json);
-    tables.put(location, written);
-    return written;
+    return newLocation(metadata.location(), version, codec);
   }
 
   ViewMetadata writeView(ViewMetadata metadata, long version) {

@@ -6,8 +6,10 @@ import dev.floe.catalog.warehouse.CatalogObjects.Versioned;
 import dev.floe.catalog.warehouse.Entities.Swap;
 import dev.floe.catalog.warehouse.NameIndex.Claim;
 import dev.floe.catalog.warehouse.NameIndex.Resolved;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.TableMetadata;
@@ -66,29 +68,82 @@ final class Tables {
         : TableMetadata.buildFrom(metadata).setLocation(own).build();
   }
 
-  /** Creates a table from its first metadata, written at the table's own location. */
-  TableMetadata create(TableIdentifier identifier, TableMetadata metadata) {
-    namespaces.require(identifier.namespace());
-    validate(metadata);
-    TableMetadata written = files.writeTable(atOwnLocation(metadata), 1);
+  /**
+   * Creates a table from its first metadata, written at the table's own location. The namespace
+   * check, the metadata write and the entity write do not depend on each other and run side by
+   * side; only the name, which makes the table visible, waits for all of them.
+   */
+  TableMetadata create(TableIdentifier identifier, TableMetadata metadata, CommitChecks checks) {
+    TableMetadata target = atOwnLocation(metadata);
+    String uuid = UUID.fromString(target.uuid()).toString();
+    String location = files.newTableLocation(target, 1);
+    EntityRecord entity =
+        EntityRecord.first(
+            uuid,
+            ObjectKind.TABLE,
+            StoredIdentifier.of(identifier),
+            location,
+            false,
+            checks.key().map(key -> keyedCommit(key, location)));
+    CompletableFuture<Void> namespace =
+        RoundTrips.start(() -> namespaces.require(identifier.namespace()));
+    CompletableFuture<TableMetadata> write =
+        RoundTrips.start(() -> files.writeTable(target, location));
+    CompletableFuture<Versioned<EntityRecord>> created =
+        RoundTrips.start(() -> createEntity(identifier, entity));
+    CompletableFuture<Boolean> claim =
+        checks.claimPending()
+            ? RoundTrips.start(() -> checks.claim(uuid))
+            : CompletableFuture.completedFuture(true);
+    RuntimeException failure = null;
     try {
-      publish(identifier, written, false);
+      validate(metadata);
+    } catch (RuntimeException invalid) {
+      failure = invalid;
+    }
+    try {
+      RoundTrips.awaitAll(List.of(namespace, write, created, claim));
+      if (!RoundTrips.await(claim)) {
+        failure =
+            first(failure, new IdempotencyKeyTakenException(checks.key().orElseThrow().key()));
+      }
+    } catch (RuntimeException failed) {
+      failure = first(failure, failed);
+    }
+    if (failure != null) {
+      undoCreate(uuid, write, created, failure);
+      throw failure;
+    }
+    TableMetadata written = RoundTrips.await(write);
+    try {
+      publish(identifier, RoundTrips.await(created));
     } catch (AlreadyExistsException e) {
-      files.delete(written.metadataFileLocation());
+      files.delete(location);
       throw e;
     }
     return written;
+  }
+
+  /** Removes what a create that will not publish its name wrote before it failed. */
+  private void undoCreate(
+      String uuid,
+      CompletableFuture<TableMetadata> write,
+      CompletableFuture<Versioned<EntityRecord>> created,
+      RuntimeException failure) {
+    if (!created.isCompletedExceptionally()) {
+      try {
+        entities.delete(uuid);
+      } catch (RuntimeException notDeleted) {
+        failure.addSuppressed(notDeleted);
+      }
+    }
+    deleteWritten(write, failure);
   }
 
   /** Registers existing metadata under a name; the table keeps its location. */
   TableMetadata register(TableIdentifier identifier, String metadataLocation) {
     namespaces.require(identifier.namespace());
     TableMetadata metadata = files.readTable(metadataLocation);
-    publish(identifier, metadata, !owns(metadata));
-    return metadata;
-  }
-
-  private void publish(TableIdentifier identifier, TableMetadata metadata, boolean registered) {
     String uuid = UUID.fromString(metadata.uuid()).toString();
     EntityRecord entity =
         EntityRecord.first(
@@ -96,9 +151,16 @@ final class Tables {
             ObjectKind.TABLE,
             StoredIdentifier.of(identifier),
             metadata.metadataFileLocation(),
-            registered);
-    Versioned<EntityRecord> created = createEntity(identifier, entity);
+            !owns(metadata),
+            Optional.empty());
+    publish(identifier, createEntity(identifier, entity));
+    return metadata;
+  }
+
+  /** Claims the name for a written entity: the step that makes the table visible. */
+  private void publish(TableIdentifier identifier, Versioned<EntityRecord> created) {
     faults.reach(FaultPoint.CREATE_ENTITY_WRITTEN);
+    String uuid = created.value().uuid();
     Claim claim = names.claim(identifier, uuid, ObjectKind.TABLE);
     if (claim.taken()) {
       entities.delete(uuid);
@@ -138,27 +200,105 @@ final class Tables {
     }
   }
 
+  /** The checks of one commit, made once however many attempts it takes. */
+  CommitChecks checks(Optional<CommitKey> key) {
+    return new CommitChecks(validator, key);
+  }
+
   /**
    * One compare-and-swap from the entity read with the base metadata to {@code updated}; the new
-   * metadata file is removed again only when the swap was refused.
+   * metadata file is removed again only when the swap was refused or never tried.
+   *
+   * <p>The metadata write, the commit's checks and the durable record of a keyed commit the pointer
+   * is about to forget are independent of each other, so they run side by side; the swap waits
+   * for all of them.
    */
-  Attempt swap(TableIdentifier identifier, Versioned<EntityRecord> current, TableMetadata updated) {
-    validate(updated);
+  Attempt swap(
+      TableIdentifier identifier,
+      Versioned<EntityRecord> current,
+      TableMetadata updated,
+      CommitChecks checks) {
     EntityRecord entity = current.value();
     TableMetadata target = entity.registered() ? updated : atOwnLocation(updated);
-    TableMetadata written = files.writeTable(target, entity.sequence() + 1);
+    CompletableFuture<TableMetadata> write =
+        RoundTrips.start(() -> files.writeTable(target, entity.sequence() + 1));
+    CompletableFuture<Boolean> claim =
+        checks.claimPending()
+            ? RoundTrips.start(() -> checks.claim(entity.uuid()))
+            : CompletableFuture.completedFuture(true);
+    CompletableFuture<Void> remember =
+        checks
+            .key()
+            .flatMap(
+                key -> entity.forgottenBy().map(forgotten -> remembering(key, entity, forgotten)))
+            .orElse(CompletableFuture.completedFuture(null));
+    RuntimeException failure = null;
+    try {
+      checks.validate(updated);
+    } catch (RuntimeException invalid) {
+      failure = invalid;
+    }
+    try {
+      RoundTrips.awaitAll(List.of(write, claim, remember));
+    } catch (RuntimeException failed) {
+      failure = first(failure, failed);
+    }
+    if (failure != null) {
+      deleteWritten(write, failure);
+      throw failure;
+    }
+    TableMetadata written = RoundTrips.await(write);
     String location = written.metadataFileLocation();
+    if (!RoundTrips.await(claim)) {
+      files.delete(location);
+      throw new IdempotencyKeyTakenException(checks.key().orElseThrow().key());
+    }
     faults.reach(FaultPoint.COMMIT_METADATA_WRITTEN);
+    StoredIdentifier name = StoredIdentifier.of(identifier);
+    EntityRecord next =
+        checks
+            .key()
+            .map(key -> entity.committed(name, location, keyedCommit(key, location)))
+            .orElseGet(() -> entity.committed(name, location));
     Swap outcome =
         entities.commit(
             current,
-            entity.committed(StoredIdentifier.of(identifier), location),
+            next,
             later -> supersedes(later, location),
             swapped -> names.committed(identifier, swapped));
     if (outcome == Swap.LOST) {
       files.delete(location);
     }
     return new Attempt(written, outcome);
+  }
+
+  private static CompletableFuture<Void> remembering(
+      CommitKey key, EntityRecord entity, KeyedCommit forgotten) {
+    return RoundTrips.start(() -> key.remember(entity.uuid(), forgotten));
+  }
+
+  private static KeyedCommit keyedCommit(CommitKey key, String location) {
+    return new KeyedCommit(key.key(), key.fingerprint(), location);
+  }
+
+  /** Removes a metadata file whose swap will not be tried; a failed write left nothing. */
+  private void deleteWritten(CompletableFuture<TableMetadata> write, RuntimeException failure) {
+    if (write.isCompletedExceptionally()) {
+      return;
+    }
+    try {
+      files.delete(RoundTrips.await(write).metadataFileLocation());
+    } catch (RuntimeException notDeleted) {
+      failure.addSuppressed(notDeleted);
+    }
+  }
+
+  private static RuntimeException first(RuntimeException earlier, RuntimeException later) {
+    if (earlier == null) {
+      return later;
+    }
+    earlier.addSuppressed(later);
+    return earlier;
   }
 
   /**
