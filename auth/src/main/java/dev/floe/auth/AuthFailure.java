@@ -15,7 +15,9 @@ public enum AuthFailure {
   CONTENT_SHA256_MISMATCH("XAmzContentSHA256Mismatch", 400),
   INCOMPLETE_BODY("IncompleteBody", 400),
   INVALID_CHUNK("InvalidRequest", 400),
-  BAD_DIGEST("BadDigest", 400);
+  BAD_DIGEST("BadDigest", 400),
+  INVALID_TOKEN("InvalidToken", 400),
+  EXPIRED_TOKEN("ExpiredToken", 400);
 
   private final String s3ErrorCode;
   private final int httpStatus;

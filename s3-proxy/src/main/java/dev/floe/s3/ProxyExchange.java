@@ -5,6 +5,7 @@ import dev.floe.auth.sigv4.BodyVerificationException;
 import dev.floe.auth.sigv4.PayloadMode;
 import dev.floe.auth.sigv4.S3Authentication;
 import java.io.IOException;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
@@ -123,6 +124,17 @@ final class ProxyExchange {
     OutputStreamRequestContent content = new OutputStreamRequestContent(null);
     send(length, content);
     pump(verified, content, length);
+  }
+
+  /**
+   * Forwards the request with a body Floe has already read and verified in full (a DeleteObjects
+   * body, read to authorize each key it names).
+   */
+  void run(byte[] verifiedBody) {
+    OutputStreamRequestContent content = new OutputStreamRequestContent(null);
+    OptionalLong length = OptionalLong.of(verifiedBody.length);
+    send(length, content);
+    pump(new ByteArrayInputStream(verifiedBody), content, length);
   }
 
   private boolean hasBody() {

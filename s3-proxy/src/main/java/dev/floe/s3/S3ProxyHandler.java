@@ -15,6 +15,7 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -121,6 +122,11 @@ public final class S3ProxyHandler extends Handler.Abstract {
       s3Request =
           S3RequestClassifier.classify(request.getMethod(), address, query, headers(request))
               .from(Request.getRemoteAddr(request), request.isSecure());
+      DeleteObjectsBody deletion = null;
+      if (s3Request.operation() == S3Operation.DeleteObjects && !authentication.principal().unrestricted()) {
+        deletion = DeleteObjectsBody.read(authentication.verifiedBody(Content.Source.asInputStream(request)));
+        s3Request = s3Request.withBodyObjects(deletion.objects());
+      }
       request.setAttribute(REQUEST_ATTRIBUTE, s3Request);
       for (S3AccessCheck check : options.checks()) {
         check.check(authentication.principal(), s3Request);
@@ -134,10 +140,15 @@ public final class S3ProxyHandler extends Handler.Abstract {
           throw overwrite;
         }
       }
-      new ProxyExchange(
+      ProxyExchange exchange =
+          new ProxyExchange(
               request, response, callback, s3Request, address, query, authentication, context,
-              requestId, start, createOnly)
-          .run();
+              requestId, start, createOnly);
+      if (deletion == null) {
+        exchange.run();
+      } else {
+        exchange.run(deletion.bytes());
+      }
     } catch (S3ErrorException e) {
       refuse(request, response, callback, e.error(), s3Request, requestId, start);
     }

@@ -1,5 +1,6 @@
 package dev.floe.s3;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +18,8 @@ import java.util.Optional;
  * @param headers the request headers, names lower-cased, repeated headers joined with {@code ,}
  * @param sourceIp the client's address ({@code aws:SourceIp}), empty when not known
  * @param secure whether the request came over TLS ({@code aws:SecureTransport})
+ * @param bodyObjects the objects a DeleteObjects body names, once the body has been read (it is
+ *     read only when policies need them); empty otherwise
  */
 public record S3Request(
     S3Operation operation,
@@ -26,7 +29,8 @@ public record S3Request(
     Map<String, String> query,
     Map<String, String> headers,
     Optional<String> sourceIp,
-    boolean secure) {
+    boolean secure,
+    List<BodyObject> bodyObjects) {
 
   public S3Request {
     Objects.requireNonNull(operation, "operation");
@@ -36,6 +40,7 @@ public record S3Request(
     query = Map.copyOf(query);
     headers = Map.copyOf(headers);
     Objects.requireNonNull(sourceIp, "sourceIp");
+    bodyObjects = List.copyOf(bodyObjects);
   }
 
   /** A request whose connection is not known yet: the classifier sees only the HTTP message. */
@@ -46,13 +51,19 @@ public record S3Request(
       Optional<S3CopySource> copySource,
       Map<String, String> query,
       Map<String, String> headers) {
-    this(operation, bucket, key, copySource, query, headers, Optional.empty(), false);
+    this(operation, bucket, key, copySource, query, headers, Optional.empty(), false, List.of());
   }
 
   /** The same request, as received from {@code sourceIp} over a TLS connection or not. */
   public S3Request from(String sourceIp, boolean secure) {
     return new S3Request(
-        operation, bucket, key, copySource, query, headers, Optional.ofNullable(sourceIp), secure);
+        operation, bucket, key, copySource, query, headers, Optional.ofNullable(sourceIp), secure,
+        bodyObjects);
+  }
+
+  /** The same request, with the objects its body names. */
+  public S3Request withBodyObjects(List<BodyObject> objects) {
+    return new S3Request(operation, bucket, key, copySource, query, headers, sourceIp, secure, objects);
   }
 
   public boolean hasBucket() {

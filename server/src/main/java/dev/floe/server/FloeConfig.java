@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param maxCatalogBodyBytes the largest catalog request body accepted
  * @param secretKey the key that seals stored secrets, base64 of 32 bytes; required unless the
  *     development root credentials are in use
+ * @param credentialLifetime how long vended table credentials and OAuth2 bearer tokens stay valid
  */
 public record FloeConfig(
     String address,
@@ -33,10 +34,12 @@ public record FloeConfig(
     Optional<String> virtualHostDomain,
     Duration idempotencyLifetime,
     long maxCatalogBodyBytes,
-    Optional<String> secretKey) {
+    Optional<String> secretKey,
+    Duration credentialLifetime) {
 
   public static final String DEV_ROOT_USER = "floeadmin";
   public static final String DEV_ROOT_PASSWORD = "floeadmin";
+  public static final Duration DEFAULT_CREDENTIAL_LIFETIME = Duration.ofHours(1);
 
   // Only for servers started by tests: 32 fixed bytes, base64.
   private static final String TEST_SECRET_KEY = "ZmxvZS10ZXN0LXNlY3JldC1rZXktMzItYnl0ZXMhISE=";
@@ -48,6 +51,15 @@ public record FloeConfig(
       Duration idempotencyLifetime, long maxCatalogBodyBytes) {
     this(address, port, dataDir, rootUser, rootPassword, store, systemBucket, virtualHostDomain,
         idempotencyLifetime, maxCatalogBodyBytes, Optional.empty());
+  }
+
+  /** A configuration with the default credential lifetime. */
+  public FloeConfig(
+      String address, int port, Path dataDir, String rootUser, String rootPassword,
+      Optional<ExternalStore> store, String systemBucket, Optional<String> virtualHostDomain,
+      Duration idempotencyLifetime, long maxCatalogBodyBytes, Optional<String> secretKey) {
+    this(address, port, dataDir, rootUser, rootPassword, store, systemBucket, virtualHostDomain,
+        idempotencyLifetime, maxCatalogBodyBytes, secretKey, DEFAULT_CREDENTIAL_LIFETIME);
   }
 
   /** An S3 store Floe fronts instead of the embedded one. */
@@ -81,7 +93,7 @@ public record FloeConfig(
   public FloeConfig withPort(int newPort) {
     return new FloeConfig(
         address, newPort, dataDir, rootUser, rootPassword, store, systemBucket,
-        virtualHostDomain, idempotencyLifetime, maxCatalogBodyBytes, secretKey);
+        virtualHostDomain, idempotencyLifetime, maxCatalogBodyBytes, secretKey, credentialLifetime);
   }
 
   @Override

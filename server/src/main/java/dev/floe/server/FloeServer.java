@@ -6,10 +6,14 @@ import dev.floe.auth.identity.Authorizer;
 import dev.floe.auth.identity.IdentityDirectory;
 import dev.floe.auth.identity.SecretSeal;
 import dev.floe.auth.identity.StoredCredentials;
+import dev.floe.auth.session.BearerTokens;
+import dev.floe.auth.session.SessionCredentials;
 import dev.floe.auth.sigv4.CatalogRequestVerifier;
 import dev.floe.auth.sigv4.S3RequestVerifier;
 import dev.floe.catalog.integrity.CatalogTableLocations;
+import dev.floe.catalog.rest.CatalogAuthentication;
 import dev.floe.catalog.rest.CatalogSettings;
+import dev.floe.catalog.rest.OAuthTokenHandler;
 import dev.floe.catalog.rest.IcebergRestHandler;
 import dev.floe.catalog.store.ConditionalWriteProbe;
 import dev.floe.catalog.store.ObjectStore;
@@ -133,24 +137,28 @@ public final class FloeServer implements AutoCloseable {
         new IntegrityGuardCheck(
             new IntegrityGuard(config.systemBucket(), tableLocations), new GuardMetrics(meters));
     Authorizer authorizer = new Authorizer(credentials);
+    SessionCredentials sessions = new SessionCredentials(seal, credentials, clock);
+    BearerTokens bearerTokens = new BearerTokens(seal, credentials, clock, config.credentialLifetime());
     IcebergRestHandler catalog =
         new IcebergRestHandler(
             warehouses,
-            new CatalogRequestVerifier(credentials, clock),
+            new CatalogAuthentication(new CatalogRequestVerifier(credentials, sessions, clock), bearerTokens),
             authorizer,
+            sessions,
             new CatalogSettings(
-                store, config.systemBucket(), config.idempotencyLifetime(), config.maxCatalogBodyBytes(), clock),
+                store, config.systemBucket(), config.idempotencyLifetime(), config.maxCatalogBodyBytes(),
+                config.credentialLifetime(), clock),
             meters);
     S3ProxyHandler s3 =
         new S3ProxyHandler(
-            new S3RequestVerifier(credentials, clock),
+            new S3RequestVerifier(credentials, sessions, clock),
             new BackendTarget(
                 connection.endpoint(), connection.region(), connection.accessKeyId(), connection.secretKey()),
             // Policies before the guard: a caller who may not touch a key must not learn from the
             // guard's refusal whether it exists or what protects it.
             new S3ProxyOptions(
                 config.virtualHostDomain(),
-                List.of(new S3PolicyCheck(authorizer, tableLocations, clock), guard),
+                List.of(new S3PolicyCheck(authorizer, tableLocations, new CatalogTableNames(warehouses), clock), guard),
                 meters,
                 guard));
     OperationsHandler operations = new OperationsHandler(meters, () -> isReachable(store, config.systemBucket()));
@@ -166,7 +174,7 @@ public final class FloeServer implements AutoCloseable {
     connector.setHost(config.address());
     connector.setPort(config.port());
     jetty.addConnector(connector);
-    jetty.setHandler(new GracefulHandler(new FloeRouter(catalog, admin, operations, s3)));
+    jetty.setHandler(new GracefulHandler(new FloeRouter(catalog, new OAuthTokenHandler(bearerTokens), admin, operations, s3)));
     jetty.setRequestLog(new AccessLog());
     jetty.setErrorHandler(new S3ErrorHandler());
     jetty.setStopTimeout(STOP_TIMEOUT_MS);

@@ -3,6 +3,7 @@ package dev.floe.server;
 import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Path;
+import dev.floe.auth.session.SessionCredentials;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -80,6 +81,11 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Largest catalog request body in bytes (FLOE_MAX_CATALOG_BODY; default ${DEFAULT-VALUE}).")
   long maxCatalogBody;
 
+  @Option(names = "--credential-lifetime", defaultValue = "${env:FLOE_CREDENTIAL_LIFETIME:-PT1H}",
+      description = "How long vended table credentials and OAuth2 bearer tokens stay valid, ISO-8601, at most PT12H"
+          + " (FLOE_CREDENTIAL_LIFETIME; default ${DEFAULT-VALUE}).")
+  String credentialLifetime;
+
   @Override
   public Integer call() throws Exception {
     FloeConfig config = config();
@@ -107,18 +113,26 @@ public final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, not " + port);
     }
-    Duration lifetime;
-    try {
-      lifetime = Duration.parse(idempotencyLifetime);
-    } catch (DateTimeParseException e) {
+    Duration lifetime = duration("--idempotency-lifetime", idempotencyLifetime, "PT30M");
+    Duration credentials = duration("--credential-lifetime", credentialLifetime, "PT1H");
+    if (credentials.isNegative() || credentials.isZero() || credentials.compareTo(SessionCredentials.MAX_LIFETIME) > 0) {
       throw new ParameterException(spec.commandLine(),
-          "--idempotency-lifetime must be an ISO-8601 duration such as PT30M, not " + idempotencyLifetime);
+          "--credential-lifetime must be positive and at most PT12H, not " + credentialLifetime);
     }
     String rootPassword = Optional.ofNullable(System.getenv("FLOE_ROOT_PASSWORD"))
         .orElse(FloeConfig.DEV_ROOT_PASSWORD);
     return new FloeConfig(address, port, dataDir, rootUser, rootPassword, externalStore(), systemBucket,
         Optional.ofNullable(domain).filter(d -> !d.isBlank()), lifetime, maxCatalogBody,
-        Optional.ofNullable(System.getenv("FLOE_SECRET_KEY")).filter(k -> !k.isBlank()));
+        Optional.ofNullable(System.getenv("FLOE_SECRET_KEY")).filter(k -> !k.isBlank()), credentials);
+  }
+
+  private Duration duration(String option, String value, String example) {
+    try {
+      return Duration.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new ParameterException(spec.commandLine(),
+          option + " must be an ISO-8601 duration such as " + example + ", not " + value);
+    }
   }
 
   private Optional<FloeConfig.ExternalStore> externalStore() {

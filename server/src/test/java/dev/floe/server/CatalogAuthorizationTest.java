@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.floe.catalog.rest.Route;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -62,19 +61,19 @@ class CatalogAuthorizationTest {
     JsonNode view = json(ok(root.send("GET", "/_iceberg/v1/" + WAREHOUSE + "/namespaces/ns/views/v", null)));
     requests =
         new CatalogRouteRequests(
-            WAREHOUSE, table.get("metadata-location").asText(), view.get("metadata-location").asText());
+            WAREHOUSE, tableUuid, table.get("metadata-location").asText(), view.get("metadata-location").asText());
 
-    addUser("reader", READ_ONLY_POLICY);
-    addUser(
+    server.addUser("reader", READ_ONLY_POLICY);
+    server.addUser(
         "wide",
         policy(allow("\"s3tables:*\"", "\"" + BUCKET + "\",\"" + BUCKET + "/table/*\",\"" + BUCKET + "/view/*\"")));
-    addUser(
+    server.addUser(
         "guarded",
         policy(
             allow("\"s3tables:*\"", "\"" + BUCKET + "\",\"" + BUCKET + "/table/*\",\"" + BUCKET + "/view/*\""),
             deny("\"s3tables:DeleteTable\",\"s3tables:UpdateTableMetadataLocation\"", "\"" + BUCKET + "/table/*\""),
             deny("\"s3tables:DeleteNamespace\"", "\"" + BUCKET + "\"")));
-    addUser(
+    server.addUser(
         "scoped",
         policy(
             allow("\"s3tables:GetTableBucket\"", "\"" + BUCKET + "\""),
@@ -85,13 +84,13 @@ class CatalogAuthorizationTest {
                 "\"s3tables:GetTable\",\"s3tables:UpdateTableMetadataLocation\",\"s3tables:DeleteTable\","
                     + "\"s3tables:RenameTable\"",
                 "\"" + BUCKET + "/table/ns/*\"")));
-    addUser(
+    server.addUser(
         "byuuid",
         policy(
             allow(
                 "\"s3tables:GetTable\",\"s3tables:UpdateTableMetadataLocation\"",
                 "\"" + BUCKET + "/table/" + tableUuid + "\"")));
-    addUser(
+    server.addUser(
         "notthat",
         policy(
             allow("\"s3tables:GetTable\"", "\"" + BUCKET + "/table/*\""),
@@ -140,7 +139,7 @@ class CatalogAuthorizationTest {
 
   @Test
   void theReadOnlyWarehousePolicyGrantsNothingInAnotherWarehouse() {
-    SignedHttp reader = as("reader");
+    SignedHttp reader = server.as("reader");
     String other = "/_iceberg/v1/" + OTHER_WAREHOUSE;
     assertForbidden(reader.send("GET", "/_iceberg/v1/config?warehouse=" + OTHER_WAREHOUSE, null), "s3tables:GetTableBucket");
     assertForbidden(reader.send("GET", other + "/namespaces", null), "s3tables:ListNamespaces");
@@ -179,7 +178,7 @@ class CatalogAuthorizationTest {
             Route.REPORT_METRICS,
             Route.COMMIT_TRANSACTION,
             Route.LIST_VIEWS));
-    SignedHttp scoped = as("scoped");
+    SignedHttp scoped = server.as("scoped");
     String api = "/_iceberg/v1/" + WAREHOUSE;
     assertForbidden(scoped.send("GET", api + "/namespaces/other/tables", null), "s3tables:ListTables on " + BUCKET);
     assertForbidden(scoped.send("GET", api + "/namespaces/other/tables/t", null), BUCKET + "/table/other/t");
@@ -194,19 +193,19 @@ class CatalogAuthorizationTest {
     assertRoutes(
         "byuuid",
         EnumSet.of(Route.LOAD_TABLE, Route.TABLE_EXISTS, Route.UPDATE_TABLE, Route.REPORT_METRICS, Route.COMMIT_TRANSACTION));
-    assertForbidden(as("byuuid").send("GET", tables(WAREHOUSE, "other") + "/t", null), BUCKET + "/table/other/t");
+    assertForbidden(server.as("byuuid").send("GET", tables(WAREHOUSE, "other") + "/t", null), BUCKET + "/table/other/t");
   }
 
   @Test
   void aDenyByUuidWinsOverAnAllowByName() {
-    SignedHttp user = as("notthat");
+    SignedHttp user = server.as("notthat");
     assertForbidden(user.send("GET", tables(WAREHOUSE, "ns") + "/t", null), "s3tables:GetTable");
     assertThat(user.send("GET", tables(WAREHOUSE, "other") + "/t", null).statusCode()).isEqualTo(200);
   }
 
   @Test
   void aDeniedLoadLooksTheSameWhetherOrNotTheTableExists() {
-    SignedHttp user = as("byuuid");
+    SignedHttp user = server.as("byuuid");
     HttpResponse<String> existing = user.send("GET", tables(WAREHOUSE, "other") + "/t", null);
     HttpResponse<String> missing = user.send("GET", tables(WAREHOUSE, "other") + "/nope", null);
     assertThat(missing.statusCode()).isEqualTo(existing.statusCode()).isEqualTo(403);
@@ -222,7 +221,7 @@ class CatalogAuthorizationTest {
   }
 
   private static void assertRoutes(String user, Set<Route> allowed) {
-    assertRoutes(as(user), allowed);
+    assertRoutes(server.as(user), allowed);
   }
 
   /** Tries every route; collects every mismatch so one run shows the whole matrix row. */
@@ -278,26 +277,10 @@ class CatalogAuthorizationTest {
   private static RESTCatalog catalogAs(String user, String warehouse) {
     Map<String, String> properties = server.clientProperties(warehouse);
     properties.put("rest.access-key-id", user);
-    properties.put("rest.secret-access-key", secretOf(user));
+    properties.put("rest.secret-access-key", FloeTestServer.secretOf(user));
     RESTCatalog catalog = new RESTCatalog();
     catalog.initialize("floe", properties);
     return catalog;
-  }
-
-  private static SignedHttp as(String user) {
-    return new SignedHttp(server.server().endpoint(), user, secretOf(user));
-  }
-
-  private static String secretOf(String user) {
-    return user + "-secret-key";
-  }
-
-  private static void addUser(String user, String policyDocument) {
-    ObjectNode newUser = JSON.createObjectNode().put("access-key", user).put("secret-key", secretOf(user));
-    ok(root.send("POST", "/_floe/v1/admin/users", newUser.toString()));
-    ObjectNode newPolicy = JSON.createObjectNode().put("name", user + "-policy").put("document", policyDocument);
-    ok(root.send("POST", "/_floe/v1/admin/policies", newPolicy.toString()));
-    ok(root.send("POST", "/_floe/v1/admin/policies/" + user + "-policy/attach", "{\"user\":\"" + user + "\"}"));
   }
 
   private static String policy(String... statements) {

@@ -6,9 +6,10 @@ import dev.floe.catalog.rest.Route;
  * One request per catalog route, on the fixtures of {@link CatalogAuthorizationTest}: warehouse
  * {@code W}, namespace {@code ns}, table {@code ns.t}, view {@code ns.v}. Mutations are chosen to
  * be harmless once authorized (creating what exists, dropping what is not empty, committing
- * against a wrong uuid) except drop and rename, which the test undoes.
+ * against a wrong uuid) except drop and rename, which the test undoes. Signing requests ask to
+ * sign a read of one of {@code ns.t}'s files.
  */
-record CatalogRouteRequests(String warehouse, String tableMetadata, String viewMetadata) {
+record CatalogRouteRequests(String warehouse, String tableUuid, String tableMetadata, String viewMetadata) {
   static final String SCHEMA =
       "{\"type\":\"struct\",\"schema-id\":0,\"fields\":[{\"id\":1,\"name\":\"id\",\"type\":\"long\",\"required\":true}]}";
   private static final String NO_UUID = "00000000-0000-0000-0000-000000000000";
@@ -72,6 +73,9 @@ record CatalogRouteRequests(String warehouse, String tableMetadata, String viewM
               "POST",
               api + "/transactions/commit",
               "{\"table-changes\":[" + wrongUuidCommit("assert-table-uuid", "\"identifier\":{\"namespace\":[\"ns\"],\"name\":\"t\"},") + "]}");
+      case LOAD_CREDENTIALS -> new HttpCall("GET", ns + "/tables/t/credentials", null);
+      case SIGN_TABLE_REQUEST -> new HttpCall("POST", ns + "/tables/t/sign", signRead());
+      case SIGN_S3_REQUEST -> new HttpCall("POST", "/_iceberg/v1/aws/s3/sign", signRead());
       case LIST_VIEWS -> new HttpCall("GET", ns + "/views", null);
       case CREATE_VIEW -> new HttpCall("POST", ns + "/views", createView("v", "ns"));
       case LOAD_VIEW -> new HttpCall("GET", ns + "/views/v", null);
@@ -81,6 +85,11 @@ record CatalogRouteRequests(String warehouse, String tableMetadata, String viewM
       case RENAME_VIEW -> new HttpCall("POST", api + "/views/rename", rename("ns", "v", "v_renamed"));
       case REGISTER_VIEW -> new HttpCall("POST", ns + "/register-view", register("v", viewMetadata));
     };
+  }
+
+  private String signRead() {
+    return "{\"region\":\"us-east-1\",\"method\":\"GET\",\"uri\":\"http://127.0.0.1:9000/" + warehouse + "/"
+        + tableUuid + "/data/part-0.parquet\",\"headers\":{\"amz-sdk-request\":[\"attempt=1\"]}}";
   }
 
   private static String wrongUuidCommit(String requirement, String identifier) {

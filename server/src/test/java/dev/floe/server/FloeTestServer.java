@@ -29,6 +29,35 @@ final class FloeTestServer implements AutoCloseable {
     return new SignedHttp(server.endpoint(), server.rootAccessKey(), server.rootSecretKey());
   }
 
+  /** A user's secret key in tests: its access key with {@code -secret-key} appended. */
+  static String secretOf(String user) {
+    return user + "-secret-key";
+  }
+
+  /** Requests signed with {@code user}'s key (see {@link #secretOf}). */
+  SignedHttp as(String user) {
+    return new SignedHttp(server.endpoint(), user, secretOf(user));
+  }
+
+  /** Adds {@code user} with one access key and attaches a new policy holding {@code policyDocument}. */
+  void addUser(String user, String policyDocument) {
+    SignedHttp root = http();
+    succeeds(root.send("POST", "/_floe/v1/admin/users",
+        "{\"access-key\":\"" + user + "\",\"secret-key\":\"" + secretOf(user) + "\"}"));
+    String policy = user + "-policy";
+    succeeds(root.send("POST", "/_floe/v1/admin/policies",
+        "{\"name\":\"" + policy + "\",\"document\":" + quoted(policyDocument) + "}"));
+    succeeds(root.send("POST", "/_floe/v1/admin/policies/" + policy + "/attach", "{\"user\":\"" + user + "\"}"));
+  }
+
+  private static String quoted(String text) {
+    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  private static void succeeds(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+  }
+
   void createWarehouse(String name) {
     HttpResponse<String> response =
         http().send("POST", "/_iceberg/v1/warehouses", "{\"name\":\"" + name + "\",\"upgrade-existing\":false}");

@@ -3,8 +3,6 @@ package dev.floe.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -40,7 +38,6 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 class S3AuthorizationTest {
   private static final String WAREHOUSE = "lake";
   private static final String ASSETS = "assets";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Schema SCHEMA = new Schema(Types.NestedField.required(1, "id", Types.LongType.get()));
   private static final String READ_ONLY_WAREHOUSE_POLICY =
       "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"S3TablesReadOnlyWarehouse\",\"Effect\":\"Allow\","
@@ -50,7 +47,6 @@ class S3AuthorizationTest {
 
   @TempDir static Path dataDir;
   private static FloeTestServer floe;
-  private static SignedHttp root;
   private static final Map<String, S3Client> clients = new HashMap<>();
   private static String events;
   private static String eventsArn;
@@ -63,7 +59,6 @@ class S3AuthorizationTest {
   @BeforeAll
   static void startServerWithBucketsTablesAndUsers() throws Exception {
     floe = FloeTestServer.start(dataDir);
-    root = floe.http();
     floe.createWarehouse(WAREHOUSE);
     try (RESTCatalog catalog = floe.catalog(WAREHOUSE)) {
       catalog.createNamespace(Namespace.of("ns"));
@@ -91,10 +86,21 @@ class S3AuthorizationTest {
             + "\"Condition\":{\"StringLike\":{\"s3:prefix\":\"public/*\"}}}");
     addUser("writer", allow("s3:PutObject", "arn:aws:s3:::assets/*"));
     addUser(
+        "cleaner",
+        allow("s3:DeleteObject", "arn:aws:s3:::assets/scratch/*"),
+        "{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"arn:aws:s3:::assets/*\"},"
+            + "{\"Effect\":\"Deny\",\"Action\":\"s3:DeleteObject\",\"Resource\":\"arn:aws:s3:::assets/private/*\"}");
+    addUser(
         "denied",
         allow("s3:*", "arn:aws:s3:::assets\",\"arn:aws:s3:::assets/*"),
         "{\"Effect\":\"Deny\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::assets/private/*\"}");
     addUser("tablereader", allow("s3tables:GetTableData", eventsArn));
+    addUser("namedreader", allow("s3tables:GetTableData", "arn:aws:s3tables:::bucket/" + WAREHOUSE + "/table/ns/events"));
+    addUser(
+        "nsreader",
+        "{\"Effect\":\"Allow\",\"Action\":\"s3tables:GetTableData\",\"Resource\":\"arn:aws:s3tables:::bucket/" + WAREHOUSE + "/table/*\","
+            + "\"Condition\":{\"StringEquals\":{\"s3tables:namespace\":\"ns\"}}},"
+            + "{\"Effect\":\"Deny\",\"Action\":\"s3tables:GetTableData\",\"Resource\":\"arn:aws:s3tables:::bucket/" + WAREHOUSE + "/table/ns/other\"}");
     addUser("tablewriter", allow("s3tables:GetTableData\",\"s3tables:PutTableData", eventsArn));
     addUserWithPolicy("catalogreader", READ_ONLY_WAREHOUSE_POLICY);
   }
@@ -135,6 +141,33 @@ class S3AuthorizationTest {
   }
 
   @Test
+  void aBatchDeleteIsAuthorizedKeyByKey() {
+    S3Client rootS3 = s3(floe.server().rootAccessKey());
+    put(rootS3, ASSETS, "scratch/1.txt");
+    put(rootS3, ASSETS, "scratch/2.txt");
+    S3Client cleaner = s3("cleaner");
+
+    assertDenied(
+        () -> cleaner.deleteObjects(b -> b.bucket(ASSETS).delete(d -> d.objects(
+            o -> o.key("scratch/1.txt"), o -> o.key("private/b.txt")))),
+        "s3:DeleteObject on arn:aws:s3:::assets/private/b.txt");
+    assertThat(rootS3.getObjectAsBytes(b -> b.bucket(ASSETS).key("private/b.txt")).asUtf8String()).isEqualTo("private/b.txt");
+    assertThat(rootS3.getObjectAsBytes(b -> b.bucket(ASSETS).key("scratch/1.txt")).asUtf8String()).isEqualTo("scratch/1.txt");
+
+    assertThat(cleaner.deleteObjects(b -> b.bucket(ASSETS).delete(d -> d.objects(
+            o -> o.key("scratch/1.txt"), o -> o.key("scratch/2.txt")))).deleted())
+        .hasSize(2);
+    assertThat(rootS3.listObjectsV2(b -> b.bucket(ASSETS).prefix("scratch/")).contents()).isEmpty();
+  }
+
+  @Test
+  void aMalformedBatchDeleteIsRefusedBeforeItReachesTheStore() {
+    HttpResponse<String> response = floe.as("cleaner").send("POST", "/" + ASSETS + "?delete", "<Delete><Object><Key>scratch/x");
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("<Code>MalformedXML</Code>");
+  }
+
+  @Test
   void anExplicitDenyWinsOverAnAllow() {
     S3Client denied = s3("denied");
     assertThat(denied.getObjectAsBytes(b -> b.bucket(ASSETS).key("public/a.txt")).asUtf8String()).isEqualTo("public/a.txt");
@@ -157,6 +190,20 @@ class S3AuthorizationTest {
     assertDenied(() -> put(reader, WAREHOUSE, events + "data/new.parquet"), "s3tables:PutTableData on " + eventsArn);
     assertDenied(() -> reader.getObject(b -> b.bucket(WAREHOUSE).key(otherFile)), "s3tables:GetTableData on " + tableArn(other));
     assertDenied(() -> reader.listObjectsV2(b -> b.bucket(WAREHOUSE)), "s3:ListBucket on arn:aws:s3:::" + WAREHOUSE);
+  }
+
+  @Test
+  void policiesNamingATableByNameOrNamespaceReachItsFiles() {
+    S3Client named = s3("namedreader");
+    assertThat(named.getObjectAsBytes(b -> b.bucket(WAREHOUSE).key(eventsFile)).asUtf8String()).isEqualTo(eventsFile);
+    assertThat(named.listObjectsV2(b -> b.bucket(WAREHOUSE).prefix(events)).contents()).isNotEmpty();
+    assertDenied(() -> named.getObject(b -> b.bucket(WAREHOUSE).key(otherFile)), "s3tables:GetTableData on " + tableArn(other));
+
+    S3Client byNamespace = s3("nsreader");
+    assertThat(byNamespace.getObjectAsBytes(b -> b.bucket(WAREHOUSE).key(eventsFile)).asUtf8String()).isEqualTo(eventsFile);
+    assertDenied(
+        () -> byNamespace.getObject(b -> b.bucket(WAREHOUSE).key(otherFile)),
+        "s3tables:GetTableData on " + tableArn(other));
   }
 
   @Test
@@ -273,7 +320,7 @@ class S3AuthorizationTest {
                 .credentialsProvider(
                     StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(
-                            name, name.equals(floe.server().rootAccessKey()) ? floe.server().rootSecretKey() : name + "-secret-key")))
+                            name, name.equals(floe.server().rootAccessKey()) ? floe.server().rootSecretKey() : FloeTestServer.secretOf(name))))
                 .build());
   }
 
@@ -282,11 +329,7 @@ class S3AuthorizationTest {
   }
 
   private static void addUserWithPolicy(String user, String policyDocument) {
-    ObjectNode newUser = JSON.createObjectNode().put("access-key", user).put("secret-key", user + "-secret-key");
-    ok(root.send("POST", "/_floe/v1/admin/users", newUser.toString()));
-    ObjectNode newPolicy = JSON.createObjectNode().put("name", user + "-policy").put("document", policyDocument);
-    ok(root.send("POST", "/_floe/v1/admin/policies", newPolicy.toString()));
-    ok(root.send("POST", "/_floe/v1/admin/policies/" + user + "-policy/attach", "{\"user\":\"" + user + "\"}"));
+    floe.addUser(user, policyDocument);
   }
 
   /** An Allow statement; {@code actions} and {@code resources} are comma-joined quoted lists without their outer quotes. */
@@ -294,7 +337,4 @@ class S3AuthorizationTest {
     return "{\"Effect\":\"Allow\",\"Action\":[\"" + actions + "\"],\"Resource\":[\"" + resources + "\"]}";
   }
 
-  private static void ok(HttpResponse<String> response) {
-    assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
-  }
 }

@@ -14,25 +14,44 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
- * Floe's warehouse API ({@code POST /_iceberg/v1/warehouses}), which the Iceberg REST client has
- * no call for, signed the way every catalog request is: SigV4 with signing name {@code s3tables}.
+ * The Floe APIs a Spark user's administrator calls and the Iceberg REST client has no call for:
+ * warehouses ({@code POST /_iceberg/v1/warehouses}) and users with policies ({@code
+ * /_floe/v1/admin}), signed the way every catalog request is: SigV4 with signing name {@code
+ * s3tables}.
  */
-final class WarehouseApi {
+final class FloeApi {
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final URI endpoint;
   private final AwsCredentialsIdentity credentials;
 
-  WarehouseApi(URI endpoint, String accessKey, String secretKey) {
+  FloeApi(URI endpoint, String accessKey, String secretKey) {
     this.endpoint = endpoint;
     this.credentials = AwsCredentialsIdentity.create(accessKey, secretKey);
   }
 
-  /** Creates an empty warehouse, failing with the server's answer when it is not a 200. */
-  void create(String name) {
-    String body = "{\"name\": \"" + name + "\", \"upgrade-existing\": false}";
+  /** Creates an empty warehouse. */
+  void createWarehouse(String name) {
+    post("/_iceberg/v1/warehouses", "{\"name\": \"" + name + "\", \"upgrade-existing\": false}");
+  }
+
+  /** Adds a user with one access key and attaches a new policy holding {@code policyDocument}. */
+  void addUser(String accessKey, String secretKey, String policyDocument) {
+    post("/_floe/v1/admin/users", "{\"access-key\": \"" + accessKey + "\", \"secret-key\": \"" + secretKey + "\"}");
+    String policy = accessKey + "-policy";
+    post("/_floe/v1/admin/policies",
+        "{\"name\": \"" + policy + "\", \"document\": " + quoted(policyDocument) + "}");
+    post("/_floe/v1/admin/policies/" + policy + "/attach", "{\"user\": \"" + accessKey + "\"}");
+  }
+
+  private static String quoted(String text) {
+    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  /** Posts {@code body}, failing with the server's answer unless it is a 2xx. */
+  private void post(String path, String body) {
     SdkHttpRequest unsigned =
         SdkHttpRequest.builder()
-            .uri(endpoint.resolve("/_iceberg/v1/warehouses"))
+            .uri(endpoint.resolve(path))
             .method(SdkHttpMethod.POST)
             .putHeader("Content-Type", "application/json")
             .build();
@@ -58,15 +77,14 @@ final class WarehouseApi {
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new UncheckedIOException("POST /_iceberg/v1/warehouses to " + endpoint + " failed", e);
+      throw new UncheckedIOException("POST " + path + " to " + endpoint + " failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while creating warehouse " + name, e);
+      throw new IllegalStateException("interrupted during POST " + path, e);
     }
-    if (response.statusCode() != 200) {
+    if (response.statusCode() / 100 != 2) {
       throw new IllegalStateException(
-          "creating warehouse " + name + ": POST /_iceberg/v1/warehouses answered "
-              + response.statusCode() + " " + response.body());
+          "POST " + path + " answered " + response.statusCode() + " " + response.body());
     }
   }
 }

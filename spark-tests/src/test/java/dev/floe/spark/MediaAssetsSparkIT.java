@@ -37,7 +37,7 @@ class MediaAssetsSparkIT {
   @BeforeAll
   static void startSparkOnANewWarehouse() {
     FloeProcess floe = server.floe();
-    new WarehouseApi(floe.endpoint(), FloeProcess.ACCESS_KEY, FloeProcess.SECRET_KEY).create(WAREHOUSE);
+    new FloeApi(floe.endpoint(), FloeProcess.ACCESS_KEY, FloeProcess.SECRET_KEY).createWarehouse(WAREHOUSE);
     spark = SparkOnFloe.start(
         floe.endpoint(), WAREHOUSE, FloeProcess.ACCESS_KEY, FloeProcess.SECRET_KEY, sparkWorkDir);
     spark.sql("CREATE NAMESPACE " + NAMESPACE);

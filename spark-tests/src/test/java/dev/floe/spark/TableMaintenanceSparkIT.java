@@ -56,7 +56,7 @@ class TableMaintenanceSparkIT {
   @BeforeAll
   static void startSparkOnAV3Table() {
     FloeProcess floe = server.floe();
-    new WarehouseApi(floe.endpoint(), FloeProcess.ACCESS_KEY, FloeProcess.SECRET_KEY).create(WAREHOUSE);
+    new FloeApi(floe.endpoint(), FloeProcess.ACCESS_KEY, FloeProcess.SECRET_KEY).createWarehouse(WAREHOUSE);
     spark = SparkOnFloe.start(
         floe.endpoint(), WAREHOUSE, FloeProcess.ACCESS_KEY, FloeProcess.SECRET_KEY, sparkWorkDir);
     s3 = s3(floe.endpoint());

@@ -12,10 +12,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Decides whether a principal may do something: root may do anything; anyone else needs an Allow
- * in its identity policies (and in its key's session policy, if it has one) and no Deny.
+ * in its identity policies (and in its key's session policy, if it has one) and no Deny. Vended
+ * session credentials are narrowed further by their scope, which binds root as well.
  */
 public final class Authorizer {
   private final PrincipalPolicies policies;
@@ -30,21 +32,51 @@ public final class Authorizer {
   }
 
   /**
-   * The outcome, distinguishing an explicit Deny from no applicable statement: callers that ask
-   * about one resource under several ARNs (a table by name and by uuid) need it to let a Deny on
-   * either ARN win over an Allow on the other.
+   * The outcome, distinguishing an explicit Deny from no applicable statement.
    */
   public Decision.Outcome outcome(Principal principal, AuthorizationRequest request) {
+    return outcome(principal, List.of(request));
+  }
+
+  /**
+   * The outcome for one resource that policies may name under several ARNs (a table by name and
+   * by uuid): allowed when one of them is allowed and none is explicitly denied. A session scope
+   * and the identity policies are each asked about the resource, under any of its ARNs, and both
+   * must allow it.
+   */
+  public Decision.Outcome outcome(Principal principal, List<AuthorizationRequest> underEachArn) {
+    if (principal.sessionScope().isPresent()) {
+      PolicySet scope = principal.sessionScope().get();
+      Decision.Outcome scoped = combined(underEachArn, request -> evaluator.evaluate(request, scope).outcome());
+      if (scoped != Decision.Outcome.ALLOW) {
+        return scoped;
+      }
+    }
     if (principal.root()) {
       return Decision.Outcome.ALLOW;
     }
     PolicySet identity = policies.identityPolicies(principal);
     Optional<PolicySet> session = policies.sessionPolicy(principal);
-    Decision decision =
-        session.isPresent()
-            ? evaluator.evaluate(request, identity, session.get())
-            : evaluator.evaluate(request, identity);
-    return decision.outcome();
+    return combined(
+        underEachArn,
+        request ->
+            (session.isPresent()
+                    ? evaluator.evaluate(request, identity, session.get())
+                    : evaluator.evaluate(request, identity))
+                .outcome());
+  }
+
+  private static Decision.Outcome combined(
+      List<AuthorizationRequest> underEachArn, Function<AuthorizationRequest, Decision.Outcome> evaluate) {
+    boolean allowed = false;
+    for (AuthorizationRequest request : underEachArn) {
+      Decision.Outcome outcome = evaluate.apply(request);
+      if (outcome == Decision.Outcome.EXPLICIT_DENY) {
+        return outcome;
+      }
+      allowed |= outcome == Decision.Outcome.ALLOW;
+    }
+    return allowed ? Decision.Outcome.ALLOW : Decision.Outcome.IMPLICIT_DENY;
   }
 
   /**

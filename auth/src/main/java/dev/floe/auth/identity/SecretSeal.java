@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -64,6 +65,20 @@ public final class SecretSeal {
       return new SecretSeal(key);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  /**
+   * A seal under a key derived from this one for a single purpose, so that what is sealed for one
+   * purpose (a session token, a bearer token) never opens as another (a stored secret).
+   */
+  public SecretSeal derive(String purpose) {
+    try {
+      Mac hmac = Mac.getInstance("HmacSHA256");
+      hmac.init(key);
+      return new SecretSeal(hmac.doFinal(purpose.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is unavailable", e);
     }
   }
 

@@ -5,6 +5,7 @@ import dev.floe.auth.AuthenticationException;
 import dev.floe.auth.CredentialStore;
 import dev.floe.auth.Principal;
 import dev.floe.auth.SignedRequest;
+import dev.floe.auth.session.SessionCredentials;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -26,8 +27,18 @@ public final class CatalogRequestVerifier {
 
   private final SignatureCheck check;
 
+  /** A verifier that accepts long-term access keys only. */
   public CatalogRequestVerifier(CredentialStore credentials, Clock clock) {
-    this.check = new SignatureCheck(credentials, clock, SIGNING_NAME);
+    this.check = new SignatureCheck(credentials, Optional.empty(), clock, SIGNING_NAME);
+  }
+
+  /**
+   * A verifier that also accepts session credentials vended by {@code sessions}; their scope (one
+   * table's data) grants no catalog action, so they are authenticated only to be refused with a
+   * clear 403 rather than an unknown key.
+   */
+  public CatalogRequestVerifier(CredentialStore credentials, SessionCredentials sessions, Clock clock) {
+    this.check = new SignatureCheck(credentials, Optional.of(sessions), clock, SIGNING_NAME);
   }
 
   /**
@@ -51,7 +62,8 @@ public final class CatalogRequestVerifier {
             claim,
             CanonicalUri.forService(request.rawPath()),
             QueryString.parse(request.rawQuery()).canonical(),
-            Sha256.hex(body))
+            Sha256.hex(body),
+            request.header(S3RequestVerifier.SECURITY_TOKEN_HEADER))
         .principal();
   }
 }

@@ -4,6 +4,7 @@ import dev.floe.auth.AuthFailure;
 import dev.floe.auth.AuthenticationException;
 import dev.floe.auth.CredentialStore;
 import dev.floe.auth.SignedRequest;
+import dev.floe.auth.session.SessionCredentials;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -20,10 +21,19 @@ public final class S3RequestVerifier {
   /** The signing name of the S3 API. */
   public static final String SIGNING_NAME = "s3";
 
+  static final String SECURITY_TOKEN_HEADER = "x-amz-security-token";
+  private static final String SECURITY_TOKEN_PARAMETER = "X-Amz-Security-Token";
+
   private final SignatureCheck check;
 
+  /** A verifier that accepts long-term access keys only. */
   public S3RequestVerifier(CredentialStore credentials, Clock clock) {
-    this.check = new SignatureCheck(credentials, clock, SIGNING_NAME);
+    this.check = new SignatureCheck(credentials, Optional.empty(), clock, SIGNING_NAME);
+  }
+
+  /** A verifier that also accepts session credentials vended by {@code sessions}. */
+  public S3RequestVerifier(CredentialStore credentials, SessionCredentials sessions, Clock clock) {
+    this.check = new SignatureCheck(credentials, Optional.of(sessions), clock, SIGNING_NAME);
   }
 
   /**
@@ -48,7 +58,9 @@ public final class S3RequestVerifier {
     SignatureClaim claim;
     String canonicalQuery;
     String payloadHash;
+    Optional<String> securityToken;
     if (presigned) {
+      securityToken = query.first(SECURITY_TOKEN_PARAMETER);
       claim = PresignedQuery.parse(query);
       canonicalQuery = query.canonicalWithout(PresignedQuery.SIGNATURE);
       // Presigners sign UNSIGNED-PAYLOAD unless they put a hash in the query themselves.
@@ -62,6 +74,7 @@ public final class S3RequestVerifier {
       }
     } else {
       claim = AuthorizationHeader.parse(authorization.get()).at(RequestTime.of(request));
+      securityToken = request.header(SECURITY_TOKEN_HEADER);
       canonicalQuery = query.canonical();
       Optional<String> declared = request.header("x-amz-content-sha256");
       if (declared.isEmpty() && DeclaredPayload.hasBody(request)) {
@@ -75,7 +88,12 @@ public final class S3RequestVerifier {
     DeclaredPayload payload = DeclaredPayload.of(request, payloadHash);
     VerifiedSignature verified =
         check.verify(
-            request, claim, CanonicalUri.forS3(request.rawPath()), canonicalQuery, payloadHash);
+            request,
+            claim,
+            CanonicalUri.forS3(request.rawPath()),
+            canonicalQuery,
+            payloadHash,
+            securityToken);
     return payload.authenticatedBy(verified);
   }
 }

@@ -5,6 +5,7 @@ import dev.floe.auth.AuthenticationException;
 import dev.floe.auth.Credential;
 import dev.floe.auth.CredentialStore;
 import dev.floe.auth.SignedRequest;
+import dev.floe.auth.session.SessionCredentials;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,11 +26,14 @@ final class SignatureCheck {
   static final Duration MAX_SKEW = Duration.ofMinutes(15);
 
   private final CredentialStore credentials;
+  private final Optional<SessionCredentials> sessions;
   private final Clock clock;
   private final String service;
 
-  SignatureCheck(CredentialStore credentials, Clock clock, String service) {
+  SignatureCheck(
+      CredentialStore credentials, Optional<SessionCredentials> sessions, Clock clock, String service) {
     this.credentials = credentials;
+    this.sessions = sessions;
     this.clock = clock;
     this.service = service;
   }
@@ -38,7 +43,8 @@ final class SignatureCheck {
       SignatureClaim claim,
       String canonicalUri,
       String canonicalQuery,
-      String payloadHash)
+      String payloadHash,
+      Optional<String> securityToken)
       throws AuthenticationException {
     CredentialScope scope = claim.credential().scope();
     if (!scope.service().equals(service)) {
@@ -58,16 +64,9 @@ final class SignatureCheck {
               + ".");
     }
     checkTime(claim);
-    String accessKeyId = claim.credential().accessKeyId();
-    Credential credential =
-        credentials
-            .find(accessKeyId)
-            .orElseThrow(
-                () ->
-                    new AuthenticationException(
-                        AuthFailure.INVALID_ACCESS_KEY,
-                        "The access key ID '" + accessKeyId + "' does not exist."));
+    // A session token is only opened once it is known to be signed.
     checkSignedHeaders(request, claim);
+    Credential credential = credentialOf(claim.credential().accessKeyId(), securityToken);
 
     CanonicalRequest canonicalRequest =
         new CanonicalRequest(
@@ -100,6 +99,28 @@ final class SignatureCheck {
     }
     return new VerifiedSignature(
         credential.principal(), key, scope, claim.time(), claim.signature());
+  }
+
+  /**
+   * A long-term access key's credential, or, with a session token ({@code x-amz-security-token}),
+   * the session credentials sealed in it.
+   */
+  private Credential credentialOf(String accessKeyId, Optional<String> securityToken)
+      throws AuthenticationException {
+    if (securityToken.isPresent()) {
+      if (sessions.isEmpty()) {
+        throw new AuthenticationException(
+            AuthFailure.INVALID_TOKEN, "Session tokens are not accepted here.");
+      }
+      return sessions.get().open(accessKeyId, securityToken.get());
+    }
+    return credentials
+        .find(accessKeyId)
+        .orElseThrow(
+            () ->
+                new AuthenticationException(
+                    AuthFailure.INVALID_ACCESS_KEY,
+                    "The access key ID '" + accessKeyId + "' does not exist."));
   }
 
   private void checkTime(SignatureClaim claim) throws AuthenticationException {

@@ -18,10 +18,11 @@ import org.apache.iceberg.exceptions.ForbiddenException;
 /**
  * The authorization step of the catalog: after authentication and before anything is read, every
  * permission of the route (see {@link RouteAuthorization}) must be allowed by the caller's
- * policies. Root bypasses policies.
+ * policies. Root bypasses policies, but not the scope of credentials vended to it.
  *
- * <p>A table or view is asked about under two ARNs, its name's and its uuid's: allowed when either
- * is allowed and neither is explicitly denied. A denial names the action and the ARN by name only,
+ * <p>A table or view is asked about under two ARNs, its name's and its uuid's (whichever the route
+ * names it by, the other is looked up): allowed when either is allowed and neither is explicitly
+ * denied. A denial names the action and the ARN by name only,
  * so a caller who may not see a table learns nothing about whether it exists.
  */
 final class CatalogAuthorization {
@@ -39,43 +40,62 @@ final class CatalogAuthorization {
   /**
    * Refuses {@code request} with a {@link ForbiddenException} unless its principal holds every
    * permission it needs.
-   *
-   * @param sourceIp the connection's remote address ({@code aws:SourceIp})
-   * @param secure whether the connection is TLS ({@code aws:SecureTransport})
    */
-  void authorize(CatalogRequest request, String sourceIp, boolean secure) {
+  void authorize(CatalogRequest request) {
     Principal principal = request.principal();
-    if (principal.root()) {
+    if (principal.unrestricted()) {
       return;
     }
-    Map<String, List<String>> global =
-        Authorizer.globalContext(principal, sourceIp, secure, clock.instant());
+    Map<String, List<String>> global = globalContext(request);
     for (Permission permission : RouteAuthorization.permissionsFor(request)) {
       if (!isAllowed(principal, permission, global)) {
-        throw new ForbiddenException(
-            "Access denied: %s may not perform %s on %s",
-            principal.name(), permission.describeActions(), permission.resource().arn());
+        throw denied(principal, permission);
       }
     }
+  }
+
+  /** Whether the caller of {@code request} holds {@code permission}, besides what its route needs. */
+  boolean allows(CatalogRequest request, Permission permission) {
+    return request.principal().unrestricted()
+        || isAllowed(request.principal(), permission, globalContext(request));
+  }
+
+  static ForbiddenException denied(Principal principal, Permission permission) {
+    return new ForbiddenException(
+        "Access denied: %s may not perform %s on %s",
+        principal.name(), permission.describeActions(), permission.resource().arn());
+  }
+
+  private Map<String, List<String>> globalContext(CatalogRequest request) {
+    return Authorizer.globalContext(
+        request.principal(), request.sourceIp(), request.secure(), clock.instant());
   }
 
   private boolean isAllowed(
       Principal principal, Permission permission, Map<String, List<String>> global) {
     CatalogResource resource = permission.resource();
     Map<String, List<String>> context = new HashMap<>(global);
-    context.putAll(resource.conditionKeys());
     List<String> arns = new ArrayList<>(2);
     arns.add(resource.arn());
-    uuidOf(resource).map(resource::arnByUuid).ifPresent(arns::add);
+    if (resource.byUuid()) {
+      Optional<CatalogResource> named = namedTable(resource);
+      named.ifPresent(table -> arns.add(table.arn()));
+      named.ifPresent(table -> context.putAll(table.conditionKeys()));
+    } else {
+      context.putAll(resource.conditionKeys());
+      uuidOf(resource).map(resource::arnByUuid).ifPresent(arns::add);
+    }
     boolean allowed = false;
     for (String action : permission.actions()) {
+      List<AuthorizationRequest> underEachArn = new ArrayList<>(arns.size());
       for (String arn : arns) {
-        Outcome outcome = authorizer.outcome(principal, new AuthorizationRequest(action, arn, context));
-        if (outcome == Outcome.EXPLICIT_DENY) {
-          return false;
-        }
-        allowed |= outcome == Outcome.ALLOW;
+        underEachArn.add(new AuthorizationRequest(action, arn, context));
       }
+      Outcome outcome = authorizer.outcome(principal, underEachArn);
+      if (outcome == Outcome.EXPLICIT_DENY) {
+        return false;
+      }
+      allowed |= outcome == Outcome.ALLOW;
     }
     return allowed;
   }
@@ -84,14 +104,26 @@ final class CatalogAuthorization {
     if (!resource.entry()) {
       return Optional.empty();
     }
-    FloeCatalog catalog;
+    return catalogOf(resource)
+        .flatMap(
+            catalog ->
+                resource.isView()
+                    ? catalog.viewUuid(resource.identifier())
+                    : catalog.tableUuid(resource.identifier()));
+  }
+
+  /** A table known by uuid, by its name, when it has one (a staged table has none yet). */
+  private Optional<CatalogResource> namedTable(CatalogResource byUuid) {
+    return catalogOf(byUuid)
+        .flatMap(catalog -> catalog.tableIdentifier(byUuid.name()))
+        .map(identifier -> CatalogResource.table(byUuid.warehouse(), identifier));
+  }
+
+  private Optional<FloeCatalog> catalogOf(CatalogResource resource) {
     try {
-      catalog = warehouses.catalog(resource.warehouse());
+      return Optional.of(warehouses.catalog(resource.warehouse()));
     } catch (NoSuchWarehouseException e) {
       return Optional.empty();
     }
-    return resource.isView()
-        ? catalog.viewUuid(resource.identifier())
-        : catalog.tableUuid(resource.identifier());
   }
 }

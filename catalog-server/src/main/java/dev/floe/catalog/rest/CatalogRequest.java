@@ -7,13 +7,18 @@ import java.util.Optional;
 /**
  * A catalog request after authentication and routing: what a handler needs, free of HTTP
  * plumbing.
+ *
+ * @param sourceIp the connection's remote address ({@code aws:SourceIp})
+ * @param secure whether the connection is TLS ({@code aws:SecureTransport})
  */
 record CatalogRequest(
     RouteMatch match,
     Map<String, String> query,
     Map<String, String> headers,
     byte[] body,
-    Principal principal) {
+    Principal principal,
+    String sourceIp,
+    boolean secure) {
 
   CatalogRequest {
     query = Map.copyOf(query);

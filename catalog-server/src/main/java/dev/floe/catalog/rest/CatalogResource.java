@@ -14,7 +14,7 @@ import org.apache.iceberg.catalog.TableIdentifier;
  *
  * @param entry whether the ARN names the table or view itself rather than its warehouse
  * @param nameKey the condition key that carries {@code name}: {@code s3tables:tableName} or, as in
- *     AIStor, {@code s3tables:viewName}
+ *     AIStor, {@code s3tables:viewName}; null for a table known by its uuid only
  * @param arnPart {@code table} or {@code view}: the kind of entry in an entry ARN
  */
 record CatalogResource(
@@ -53,8 +53,21 @@ record CatalogResource(
     return new CatalogResource(warehouse, ident.namespace(), ident.name(), true, TABLE_NAME, "table");
   }
 
+  /**
+   * A table by its uuid alone, as its files name it (their keys start with {@code <uuid>/}); the
+   * ARN is {@code …/table/<uuid>}, the ARN S3 Tables and Floe authorize table data on.
+   */
+  static CatalogResource tableByUuid(String warehouse, String uuid) {
+    return new CatalogResource(warehouse, Namespace.empty(), uuid, true, null, "table");
+  }
+
   static CatalogResource view(String warehouse, TableIdentifier ident) {
     return new CatalogResource(warehouse, ident.namespace(), ident.name(), true, VIEW_NAME, "view");
+  }
+
+  /** Whether this resource names a table by uuid only, so it has no name ARN to look up. */
+  boolean byUuid() {
+    return entry && nameKey == null;
   }
 
   boolean isView() {
@@ -67,6 +80,9 @@ record CatalogResource(
 
   /** The ARN by name: {@code bucket/<warehouse>}, or {@code …/table/<ns>/<name>} ({@code view/}). */
   String arn() {
+    if (byUuid()) {
+      return arnByUuid(name);
+    }
     return entry ? entryArnPrefix() + namespaceName(namespace) + "/" + name : ARN_PREFIX + warehouse;
   }
 
@@ -85,7 +101,7 @@ record CatalogResource(
     if (!namespace.isEmpty()) {
       keys.put("s3tables:namespace", List.of(namespaceName(namespace)));
     }
-    if (name != null) {
+    if (name != null && nameKey != null) {
       keys.put(nameKey, List.of(name));
     }
     return keys;

@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param systemBucket the bucket holding server-wide records
  * @param idempotencyLifetime how long a finished request's response is replayed for its key
  * @param maxBodyBytes the largest request body accepted
+ * @param vendedCredentialsLifetime how long vended table credentials stay valid
  * @param clock the time source
  */
 public record CatalogSettings(
@@ -18,4 +19,5 @@ public record CatalogSettings(
     String systemBucket,
     Duration idempotencyLifetime,
     long maxBodyBytes,
+    Duration vendedCredentialsLifetime,
     Clock clock) {}

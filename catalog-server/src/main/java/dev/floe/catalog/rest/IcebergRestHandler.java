@@ -4,7 +4,10 @@ import dev.floe.auth.AuthenticationException;
 import dev.floe.auth.Principal;
 import dev.floe.auth.SignedRequest;
 import dev.floe.auth.identity.Authorizer;
-import dev.floe.auth.sigv4.CatalogRequestVerifier;
+import dev.floe.auth.session.SessionCredentials;
+import dev.floe.catalog.warehouse.CommitKey;
+import dev.floe.catalog.warehouse.FloeCatalog;
+import dev.floe.catalog.warehouse.IdempotencyKeyTakenException;
 import dev.floe.catalog.warehouse.Warehouses;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -29,8 +32,8 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.UrlEncoded;
 
 /**
- * The Iceberg REST catalog under {@code /_iceberg}: reads the (bounded) body, verifies the SigV4
- * signature, routes, authorizes (see {@link RouteAuthorization}), applies Idempotency-Key
+ * The Iceberg REST catalog under {@code /_iceberg}: reads the (bounded) body, authenticates (SigV4
+ * or a bearer token), routes, authorizes (see {@link RouteAuthorization}), applies Idempotency-Key
  * semantics, and writes the JSON answer. Everything protocol-shaped happens here; what a route
  * does lives in the endpoint classes.
  */
@@ -38,28 +41,36 @@ public final class IcebergRestHandler extends Handler.Abstract {
   /** Path prefix under which the catalog is served. */
   public static final String PATH_PREFIX = "/_iceberg";
 
-  private final CatalogRequestVerifier verifier;
+  private final CatalogAuthentication authentication;
   private final CatalogAuthorization authorization;
   private final CatalogDispatcher dispatcher;
   private final IdempotencyKeys idempotency;
+  private final Warehouses warehouses;
   private final long maxBodyBytes;
   private final MeterRegistry meters;
 
   public IcebergRestHandler(
       Warehouses warehouses,
-      CatalogRequestVerifier verifier,
+      CatalogAuthentication authentication,
       Authorizer authorizer,
+      SessionCredentials sessions,
       CatalogSettings settings,
       MeterRegistry meters) {
-    this.verifier = verifier;
+    this.authentication = authentication;
     this.authorization = new CatalogAuthorization(authorizer, warehouses, settings.clock());
-    this.dispatcher = new CatalogDispatcher(warehouses, settings.idempotencyLifetime());
+    this.dispatcher =
+        new CatalogDispatcher(
+            warehouses,
+            settings.idempotencyLifetime(),
+            new TableDataAccess(authorization, sessions, settings.vendedCredentialsLifetime()));
     this.idempotency =
         new IdempotencyKeys(
             settings.store(),
             settings.systemBucket(),
             settings.idempotencyLifetime(),
-            settings.clock());
+            settings.clock(),
+            warehouses);
+    this.warehouses = warehouses;
     this.maxBodyBytes = settings.maxBodyBytes();
     this.meters = meters;
   }
@@ -74,13 +85,20 @@ public final class IcebergRestHandler extends Handler.Abstract {
     CatalogResponse answer;
     try {
       byte[] body = readBody(request);
-      Principal principal = verifier.verify(signedRequest(request), body);
+      Principal principal = authentication.authenticate(signedRequest(request), body);
       request.setAttribute(Principal.REQUEST_ATTRIBUTE, principal);
       match = Route.match(method, segments);
       answer =
           match.isPresent()
               ? authorizeAndServe(
-                  request, new CatalogRequest(match.get(), query(request), headers(request), body, principal))
+                  new CatalogRequest(
+                      match.get(),
+                      query(request),
+                      headers(request),
+                      body,
+                      principal,
+                      Request.getRemoteAddr(request),
+                      request.isSecure()))
               : noRoute(method, rawPath, segments);
     } catch (AuthenticationException e) {
       answer = error(IcebergErrors.forAuthentication(e));
@@ -98,8 +116,8 @@ public final class IcebergRestHandler extends Handler.Abstract {
     return true;
   }
 
-  private CatalogResponse authorizeAndServe(Request http, CatalogRequest request) {
-    authorization.authorize(request, Request.getRemoteAddr(http), http.isSecure());
+  private CatalogResponse authorizeAndServe(CatalogRequest request) {
+    authorization.authorize(request);
     return serve(request);
   }
 
@@ -114,15 +132,74 @@ public final class IcebergRestHandler extends Handler.Abstract {
             + request.match().variables()
             + ' '
             + IdempotencyKeys.sha256Hex(request.body());
+    if (request.route() == Route.UPDATE_TABLE) {
+      return serveTableCommit(request, key.get(), fingerprint, TableEndpoints::update);
+    }
+    boolean delegates = request.header(AccessDelegation.HEADER).isPresent();
+    if (request.route() == Route.CREATE_TABLE && !delegates) {
+      return serveTableCommit(request, key.get(), fingerprint, TableEndpoints::create);
+    }
     IdempotencyKeys.Outcome outcome =
         idempotency.begin(request.principal().accessKeyId(), key.get(), fingerprint);
+    if (!(outcome instanceof IdempotencyKeys.Claimed claim)) {
+      return replay(outcome, request);
+    }
+    CatalogResponse answer = dispatchSafely(request);
+    if (isFinal(answer.status())) {
+      idempotency.complete(claim, fingerprint, answer);
+    } else {
+      idempotency.release(claim);
+    }
+    return answer;
+  }
+
+  /**
+   * A table commit or create under an Idempotency-Key. The commit itself claims the key, beside its
+   * metadata write, and its pointer swap records the success (see {@link IdempotencyKeys}); here
+   * only a final error is recorded or the key released. It goes to the endpoint directly, not
+   * through the dispatcher, to hand it the key; so a create asking for access delegation, whose
+   * answer the dispatcher completes, takes the general path instead.
+   */
+  private CatalogResponse serveTableCommit(
+      CatalogRequest request, String key, String fingerprint, KeyedEndpoint endpoint) {
+    String warehouse = request.pathVariable("prefix");
+    IdempotencyKeys.TableCommitKey commitKey =
+        idempotency.forTableCommit(request.principal().accessKeyId(), key, fingerprint, warehouse);
+    CatalogResponse answer;
+    try {
+      answer = endpoint.serve(warehouses.catalog(warehouse), request, commitKey);
+    } catch (IdempotencyKeyTakenException taken) {
+      return replay(idempotency.resolve(commitKey), request);
+    } catch (RuntimeException | LinkageError e) {
+      answer = error(IcebergErrors.forException(e));
+    }
+    if (commitKey.claimed() && !isFinal(answer.status())) {
+      commitKey.release();
+    } else if (commitKey.claimed() && answer.status() >= 400) {
+      commitKey.completeWithError(answer);
+    }
+    return answer;
+  }
+
+  /** A table route that takes its request's Idempotency-Key into its commit. */
+  @FunctionalInterface
+  private interface KeyedEndpoint {
+    CatalogResponse serve(FloeCatalog catalog, CatalogRequest request, CommitKey key);
+  }
+
+  /** The answer for a key an earlier request holds. */
+  private CatalogResponse replay(IdempotencyKeys.Outcome outcome, CatalogRequest request) {
     if (outcome instanceof IdempotencyKeys.Replay replay) {
       return replay.response();
     }
-    if (outcome instanceof IdempotencyKeys.InProgress) {
-      return error(
-          IcebergErrors.of(
-              409, "CommitFailedException", "A request with this Idempotency-Key is in progress"));
+    if (outcome instanceof IdempotencyKeys.ReplayCommit commit) {
+      try {
+        FloeCatalog catalog = warehouses.catalog(commit.warehouse());
+        return TableEndpoints.committed(
+            catalog, catalog.tableMetadata(commit.metadataLocation()), request);
+      } catch (RuntimeException e) {
+        return error(IcebergErrors.forException(e));
+      }
     }
     if (outcome instanceof IdempotencyKeys.Mismatch) {
       return error(
@@ -131,14 +208,9 @@ public final class IcebergRestHandler extends Handler.Abstract {
               "UnprocessableEntityException",
               "This Idempotency-Key was already used for a different request"));
     }
-    IdempotencyKeys.Claimed claim = (IdempotencyKeys.Claimed) outcome;
-    CatalogResponse answer = dispatchSafely(request);
-    if (isFinal(answer.status())) {
-      idempotency.complete(claim, fingerprint, answer);
-    } else {
-      idempotency.release(claim);
-    }
-    return answer;
+    return error(
+        IcebergErrors.of(
+            409, "CommitFailedException", "A request with this Idempotency-Key is in progress"));
   }
 
   private CatalogResponse dispatchSafely(CatalogRequest request) {

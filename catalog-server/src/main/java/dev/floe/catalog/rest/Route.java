@@ -37,6 +37,10 @@ public enum Route {
   REGISTER_TABLE("POST", ResourcePaths.V1_TABLE_REGISTER, true),
   REPORT_METRICS("POST", ResourcePaths.V1_TABLE_METRICS, true),
   COMMIT_TRANSACTION("POST", ResourcePaths.V1_TRANSACTIONS_COMMIT, true),
+  LOAD_CREDENTIALS("GET", ResourcePaths.V1_TABLE_CREDENTIALS, true),
+  SIGN_TABLE_REQUEST("POST", ResourcePaths.V1_TABLE_REMOTE_SIGN, true),
+  /** The S3 signer endpoint of Iceberg clients before 1.12 ({@code s3.signer.endpoint}'s default). */
+  SIGN_S3_REQUEST("POST", "/v1/aws/s3/sign", false),
 
   LIST_VIEWS("GET", ResourcePaths.V1_VIEWS, true),
   CREATE_VIEW("POST", ResourcePaths.V1_VIEWS, true),
@@ -78,7 +82,11 @@ public enum Route {
 
   /** Whether a request on this route changes state, and so may carry an Idempotency-Key. */
   public boolean mutates() {
-    return !method.equals("GET") && !method.equals("HEAD") && this != REPORT_METRICS;
+    return !method.equals("GET")
+        && !method.equals("HEAD")
+        && this != REPORT_METRICS
+        && this != SIGN_TABLE_REQUEST
+        && this != SIGN_S3_REQUEST;
   }
 
   public static List<Endpoint> advertisedEndpoints() {

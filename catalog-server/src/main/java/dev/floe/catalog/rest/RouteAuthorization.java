@@ -14,6 +14,7 @@ import org.apache.iceberg.rest.requests.CreateTableRequest;
 import org.apache.iceberg.rest.requests.CreateViewRequest;
 import org.apache.iceberg.rest.requests.RegisterTableRequest;
 import org.apache.iceberg.rest.requests.RegisterViewRequest;
+import org.apache.iceberg.rest.requests.RemoteSignRequest;
 import org.apache.iceberg.rest.requests.RenameTableRequest;
 import org.apache.iceberg.rest.requests.UpdateTableRequest;
 
@@ -26,12 +27,16 @@ import org.apache.iceberg.rest.requests.UpdateTableRequest;
  * <p>A route that creates a table or view is checked on its warehouse with the new name as
  * condition keys (it has no ARN yet); every other table or view route on the table's own ARN.
  * List routes are not filtered per entry, as in S3 Tables: {@code ListTables} on the namespace is
- * the permission to see every name in it.
+ * the permission to see every name in it. The routes that hand out access to a table's files
+ * (credentials, remote signing) need {@code s3tables:GetTableData} to read and {@code
+ * PutTableData} to write, as S3 Tables asks of direct access.
  */
 final class RouteAuthorization {
   private static final String GET_TABLE = "s3tables:GetTable";
   private static final String GET_TABLE_METADATA_LOCATION = "s3tables:GetTableMetadataLocation";
   private static final List<String> READ_TABLE = List.of(GET_TABLE, GET_TABLE_METADATA_LOCATION);
+  private static final List<String> TABLE_DATA =
+      List.of(TableDataAccess.GET_TABLE_DATA, TableDataAccess.PUT_TABLE_DATA);
 
   private static final Map<Route, Function<CatalogRequest, List<Permission>>> PERMISSIONS =
       new EnumMap<>(Route.class);
@@ -98,6 +103,10 @@ final class RouteAuthorization {
                     inNamespace(r, RestJson.read(r.body(), RegisterTableRequest.class).name()))));
     PERMISSIONS.put(Route.REPORT_METRICS, r -> List.of(Permission.anyOf(READ_TABLE, table(r))));
     PERMISSIONS.put(Route.COMMIT_TRANSACTION, RouteAuthorization::commitTransaction);
+    PERMISSIONS.put(Route.LOAD_CREDENTIALS, r -> List.of(Permission.anyOf(TABLE_DATA, table(r))));
+    PERMISSIONS.put(
+        Route.SIGN_TABLE_REQUEST, r -> one(fileRequest(r).dataAction(), table(r)));
+    PERMISSIONS.put(Route.SIGN_S3_REQUEST, RouteAuthorization::signS3Request);
 
     PERMISSIONS.put(Route.LIST_VIEWS, r -> one("s3tables:ListViews", namespace(r)));
     PERMISSIONS.put(
@@ -170,6 +179,20 @@ final class RouteAuthorization {
       permissions.add(commit(warehouse(request), change.identifier(), change));
     }
     return permissions;
+  }
+
+  /**
+   * Signing by location names no table in its path: the request to sign addresses the table by
+   * its files' {@code <uuid>/} prefix, so the data action is asked on the table's ARN by uuid.
+   */
+  private static List<Permission> signS3Request(CatalogRequest request) {
+    TableFileRequest target = fileRequest(request);
+    String uuid = TableDataEndpoints.requireTableFile(target);
+    return one(target.dataAction(), CatalogResource.tableByUuid(target.bucket(), uuid));
+  }
+
+  private static TableFileRequest fileRequest(CatalogRequest request) {
+    return TableFileRequest.of(RestJson.read(request.body(), RemoteSignRequest.class));
   }
 
   /** Renaming moves a name: the source must be renamable and the destination creatable. */

@@ -171,6 +171,18 @@ public final class FloeCatalog extends BaseMetastoreViewCatalog implements Suppo
     staged.record(tableUuid.toString());
   }
 
+  /**
+   * The name of the table with this uuid, as its entity records it: how the S3 API names the table
+   * a file belongs to. Empty for a view, a staged table or an unknown uuid.
+   */
+  public Optional<TableIdentifier> tableIdentifier(String uuid) {
+    return entities
+        .readRaw(uuid)
+        .map(CatalogObjects.Versioned::value)
+        .filter(entity -> entity.kind() == ObjectKind.TABLE)
+        .map(entity -> entity.identifier().toIdentifier());
+  }
+
   /** Whether {@code <uuid>/} belongs to a table or view of this warehouse, or a staged table. */
   public boolean ownsLocation(String uuid) {
     return objects.store().headEtag(objects.bucket(), CatalogKeys.entity(uuid)).isPresent()
@@ -186,6 +198,10 @@ public final class FloeCatalog extends BaseMetastoreViewCatalog implements Suppo
 
   @Override
   protected TableOperations newTableOps(TableIdentifier identifier) {
+    return tableOperations(identifier);
+  }
+
+  private FloeTableOperations tableOperations(TableIdentifier identifier) {
     CatalogNames.validate(identifier);
     return new FloeTableOperations(
         identifier, fullTableName(name, identifier), names, tables, files, metrics, this::io);
@@ -198,17 +214,32 @@ public final class FloeCatalog extends BaseMetastoreViewCatalog implements Suppo
 
   @Override
   public TableBuilder buildTable(TableIdentifier identifier, Schema schema) {
+    return tableBuilder(identifier, schema, Optional.empty());
+  }
+
+  /**
+   * As {@link #buildTable}, for a create under an Idempotency-Key: the new table's pointer records
+   * the key with its first version, as a keyed commit's does (see {@link #commitTable(
+   * TableIdentifier, List, List, CommitKey)}).
+   */
+  public TableBuilder buildTable(TableIdentifier identifier, Schema schema, CommitKey key) {
+    return tableBuilder(identifier, schema, Optional.of(key));
+  }
+
+  private TableBuilder tableBuilder(
+      TableIdentifier identifier, Schema schema, Optional<CommitKey> key) {
     CatalogNames.validate(identifier);
     return new FloeTableBuilder(
         identifier,
         schema,
         fullTableName(name, identifier),
-        this::newTableOps,
+        this::tableOperations,
         tables::location,
         PropertyUtil.propertiesWithPrefix(properties, CatalogProperties.TABLE_DEFAULT_PREFIX),
         PropertyUtil.propertiesWithPrefix(properties, CatalogProperties.TABLE_OVERRIDE_PREFIX),
         () -> viewExists(identifier),
-        metricsReporter());
+        metricsReporter(),
+        key);
   }
 
   @Override
@@ -273,7 +304,47 @@ public final class FloeCatalog extends BaseMetastoreViewCatalog implements Suppo
    */
   public TableMetadata commitTable(
       TableIdentifier ident, List<UpdateRequirement> requirements, List<MetadataUpdate> updates) {
-    return commits.commit(ident, requirements, updates);
+    return commits.commit(ident, requirements, updates, Optional.empty());
+  }
+
+  /**
+   * As {@link #commitTable(TableIdentifier, List, List)}, under an Idempotency-Key: the table's
+   * pointer records the key with the commit, and a retry of the same request that finds it there
+   * gets the metadata that commit made current. An {@link IdempotencyKeyTakenException} means an
+   * earlier request holds the key and the pointer does not show its outcome.
+   */
+  public TableMetadata commitTable(
+      TableIdentifier ident,
+      List<UpdateRequirement> requirements,
+      List<MetadataUpdate> updates,
+      CommitKey key) {
+    return commits.commit(ident, requirements, updates, Optional.of(key));
+  }
+
+  /**
+   * What the commit made under {@code key} to the table with this uuid made current, while the
+   * table's pointer still remembers that commit.
+   */
+  public Optional<KeyedCommit> rememberedCommit(String tableUuid, String key) {
+    return entities.read(tableUuid).flatMap(entity -> entity.value().keyedCommit(key));
+  }
+
+  /**
+   * The JSON of a table metadata file this instance has just written (by a commit or create), so
+   * that answering with the same metadata need not serialize it again.
+   */
+  public Optional<String> writtenMetadataJson(String metadataLocation) {
+    return files.writtenJson(metadataLocation);
+  }
+
+  /** A table metadata file; immutable, so usually served from memory. */
+  public TableMetadata tableMetadata(String metadataLocation) {
+    return files.readTable(metadataLocation);
+  }
+
+  /** The table's current metadata: a read of its pointer, and the metadata file from memory. */
+  public Optional<TableMetadata> currentMetadata(TableIdentifier ident) {
+    return currentMetadataLocation(ident).map(files::readTable);
   }
 
   /** Atomic multi-table commit (DESIGN §3 Percolator-style protocol). */

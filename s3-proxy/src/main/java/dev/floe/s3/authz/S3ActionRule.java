@@ -26,11 +26,12 @@ record S3ActionRule(
     /** The addressed object: {@code arn:aws:s3:::<bucket>/<key>}. */
     OBJECT,
     /**
-     * Objects named only in the request body (DeleteObjects, a POST upload's form, a rename's
-     * source): every object of the bucket, {@code arn:aws:s3:::<bucket>/*}, since the proxy streams
-     * the body and never reads it.
+     * Objects named only in a body the proxy streams without reading (a POST upload's form, a
+     * rename's source): every object of the bucket, {@code arn:aws:s3:::<bucket>/*}.
      */
     ANY_OBJECT,
+    /** Each object a DeleteObjects body names, on its own ARN: the proxy reads that body first. */
+    BODY_OBJECTS,
     /** The object a copy reads, from {@code x-amz-copy-source}. */
     COPY_SOURCE
   }
@@ -80,6 +81,10 @@ record S3ActionRule(
 
   static S3ActionRule anyObject(String action) {
     return new S3ActionRule(action, Optional.empty(), Resource.ANY_OBJECT, TableData.NONE);
+  }
+
+  static S3ActionRule eachBodyObject(String action, String versionAction, TableData tableData) {
+    return new S3ActionRule(action, Optional.of(versionAction), Resource.BODY_OBJECTS, tableData);
   }
 
   static S3ActionRule copySource() {

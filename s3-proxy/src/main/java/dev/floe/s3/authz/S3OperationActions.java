@@ -5,6 +5,7 @@ import static dev.floe.s3.authz.S3ActionRule.TableData.WRITE;
 import static dev.floe.s3.authz.S3ActionRule.anyObject;
 import static dev.floe.s3.authz.S3ActionRule.bucket;
 import static dev.floe.s3.authz.S3ActionRule.copySource;
+import static dev.floe.s3.authz.S3ActionRule.eachBodyObject;
 import static dev.floe.s3.authz.S3ActionRule.listing;
 import static dev.floe.s3.authz.S3ActionRule.object;
 import static dev.floe.s3.authz.S3ActionRule.service;
@@ -133,7 +134,7 @@ final class S3OperationActions {
       case DeleteObject ->
           List.of(versionedObject("s3:DeleteObject", "s3:DeleteObjectVersion", WRITE));
       case RenameObject -> List.of(object("s3:PutObject", WRITE), anyObject("s3:DeleteObject"));
-      case DeleteObjects -> List.of(anyObject("s3:DeleteObject"));
+      case DeleteObjects -> List.of(eachBodyObject("s3:DeleteObject", "s3:DeleteObjectVersion", WRITE));
       case PostObject -> List.of(anyObject("s3:PutObject"));
     };
   }

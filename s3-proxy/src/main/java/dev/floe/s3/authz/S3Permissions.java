@@ -2,6 +2,7 @@ package dev.floe.s3.authz;
 
 import dev.floe.auth.policy.AuthorizationRequest;
 import dev.floe.integrity.TableLocationIndex;
+import dev.floe.s3.BodyObject;
 import dev.floe.s3.S3CopySource;
 import dev.floe.s3.S3Request;
 import java.util.ArrayList;
@@ -15,9 +16,11 @@ import java.util.Optional;
  * S3OperationActions}, asked on the ARN the request addresses, with its condition keys.
  *
  * <p>In a warehouse bucket, a key under a table's {@code <uuid>/} location is that table's data,
- * and — as in S3 Tables — only {@code s3tables:GetTableData} or {@code s3tables:PutTableData} on {@code
- * arn:aws:s3tables:::bucket/<warehouse>/table/<uuid>} grants access to it; {@code s3:} actions on
- * the object's ARN play no part there. Everything else in a warehouse bucket (its own
+ * and — as in S3 Tables — only {@code s3tables:GetTableData} or {@code s3tables:PutTableData} on
+ * the table grants access to it, by its ARN by uuid ({@code
+ * arn:aws:s3tables:::bucket/<warehouse>/table/<uuid>}) or by name ({@code …/table/<ns>/<name>},
+ * with {@code s3tables:namespace} and {@code s3tables:tableName}); {@code s3:} actions on the
+ * object's ARN play no part there. Everything else in a warehouse bucket (its own
  * configuration, {@code .floe/}) is governed by {@code s3:} actions like any bucket, and the
  * integrity guard then refuses what no caller may do.
  */
@@ -28,9 +31,11 @@ final class S3Permissions {
   private static final String PUT_TABLE_DATA = "s3tables:PutTableData";
 
   private final TableLocationIndex tables;
+  private final TableNames names;
 
-  S3Permissions(TableLocationIndex tables) {
+  S3Permissions(TableLocationIndex tables, TableNames names) {
     this.tables = tables;
+    this.names = names;
   }
 
   /**
@@ -39,24 +44,41 @@ final class S3Permissions {
    * @throws dev.floe.integrity.TableLocationsUnavailableException when the catalog cannot be read
    *     to tell whether a key is table data
    */
-  List<AuthorizationRequest> of(S3Request request, Map<String, List<String>> global) {
+  List<S3Permission> of(S3Request request, Map<String, List<String>> global) {
     List<S3ActionRule> rules = S3OperationActions.of(request.operation());
-    List<AuthorizationRequest> permissions = new ArrayList<>(rules.size());
+    List<S3Permission> permissions = new ArrayList<>(rules.size());
     for (S3ActionRule rule : rules) {
-      permissions.add(permission(rule, request, global));
+      permissions.addAll(permissions(rule, request, global));
     }
     return permissions;
   }
 
-  private AuthorizationRequest permission(
+  private List<S3Permission> permissions(
+      S3ActionRule rule, S3Request request, Map<String, List<String>> global) {
+    if (rule.resource() != S3ActionRule.Resource.BODY_OBJECTS) {
+      return List.of(permission(rule, request, global));
+    }
+    if (request.bodyObjects().isEmpty()) {
+      // The body was not read: ask about every object it could name, never about none.
+      return List.of(S3Permission.of(new AuthorizationRequest(rule.action(), S3_ARN + request.bucket() + "/*", global)));
+    }
+    List<S3Permission> each = new ArrayList<>(request.bodyObjects().size());
+    for (BodyObject object : request.bodyObjects()) {
+      each.add(onObject(rule, request.bucket(), object.key(), object.versionId().isPresent(), global));
+    }
+    return each;
+  }
+
+  private S3Permission permission(
       S3ActionRule rule, S3Request request, Map<String, List<String>> global) {
     return switch (rule.resource()) {
-      case SERVICE -> new AuthorizationRequest(rule.action(), S3_ARN + "*", global);
+      case SERVICE -> S3Permission.of(new AuthorizationRequest(rule.action(), S3_ARN + "*", global));
       case BUCKET -> onBucket(rule, request, global);
       case OBJECT ->
           onObject(rule, request.bucket(), request.key(), versioned(request.query()), global);
       case ANY_OBJECT ->
-          new AuthorizationRequest(rule.action(), S3_ARN + request.bucket() + "/*", global);
+          S3Permission.of(new AuthorizationRequest(rule.action(), S3_ARN + request.bucket() + "/*", global));
+      case BODY_OBJECTS -> throw new IllegalStateException("expanded per object by permissions()");
       case COPY_SOURCE -> {
         S3CopySource source = request.copySource().orElseThrow();
         yield onObject(
@@ -65,21 +87,41 @@ final class S3Permissions {
     };
   }
 
-  private AuthorizationRequest onBucket(
+  private S3Permission onBucket(
       S3ActionRule rule, S3Request request, Map<String, List<String>> global) {
     if (rule.tableData() != S3ActionRule.TableData.LIST) {
-      return new AuthorizationRequest(rule.action(), S3_ARN + request.bucket(), global);
+      return S3Permission.of(new AuthorizationRequest(rule.action(), S3_ARN + request.bucket(), global));
     }
     Map<String, List<String>> context = listingContext(request.query(), global);
     String prefix = request.query().getOrDefault("prefix", "");
     Optional<String> table = tableHolding(request.bucket(), prefix);
     if (table.isPresent()) {
-      return new AuthorizationRequest(GET_TABLE_DATA, tableArn(request.bucket(), table.get()), context);
+      return onTableData(GET_TABLE_DATA, request.bucket(), table.get(), context);
     }
-    return new AuthorizationRequest(rule.action(), S3_ARN + request.bucket(), context);
+    return S3Permission.of(new AuthorizationRequest(rule.action(), S3_ARN + request.bucket(), context));
   }
 
-  private AuthorizationRequest onObject(
+  /**
+   * A table's data, by uuid and — when the table has a name — by name, with the table's {@code
+   * s3tables:} condition keys, as the catalog asks about the table itself.
+   */
+  private S3Permission onTableData(
+      String action, String warehouse, String uuid, Map<String, List<String>> context) {
+    Optional<TableNames.TableName> name = names.nameOf(warehouse, uuid);
+    if (name.isEmpty()) {
+      return S3Permission.of(new AuthorizationRequest(action, tableArn(warehouse, uuid), context));
+    }
+    Map<String, List<String>> withName = new HashMap<>(context);
+    withName.put("s3tables:namespace", List.of(name.get().namespace()));
+    withName.put("s3tables:tableName", List.of(name.get().name()));
+    return new S3Permission(
+        List.of(
+            new AuthorizationRequest(action, tableArn(warehouse, uuid), withName),
+            new AuthorizationRequest(
+                action, tableArn(warehouse, name.get().namespace() + "/" + name.get().name()), withName)));
+  }
+
+  private S3Permission onObject(
       S3ActionRule rule,
       String bucket,
       String key,
@@ -88,10 +130,10 @@ final class S3Permissions {
     Optional<String> table = tableHolding(bucket, key);
     if (table.isPresent()) {
       String action = rule.tableData() == S3ActionRule.TableData.READ ? GET_TABLE_DATA : PUT_TABLE_DATA;
-      return new AuthorizationRequest(action, tableArn(bucket, table.get()), global);
+      return onTableData(action, bucket, table.get(), global);
     }
     String action = versioned ? rule.versionAction().orElse(rule.action()) : rule.action();
-    return new AuthorizationRequest(action, S3_ARN + bucket + "/" + key, global);
+    return S3Permission.of(new AuthorizationRequest(action, S3_ARN + bucket + "/" + key, global));
   }
 
   /**
@@ -104,8 +146,9 @@ final class S3Permissions {
     return table.isPresent() && tables.isWarehouse(bucket) ? table : Optional.empty();
   }
 
-  private static String tableArn(String warehouse, String uuid) {
-    return TABLE_BUCKET_ARN + warehouse + "/table/" + uuid;
+  /** {@code …/table/<uuid>}, or {@code …/table/<namespace>/<name>}. */
+  private static String tableArn(String warehouse, String table) {
+    return TABLE_BUCKET_ARN + warehouse + "/table/" + table;
   }
 
   private static boolean versioned(Map<String, String> query) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.floe.auth.policy.AuthorizationRequest;
 import dev.floe.integrity.TableLocationIndex;
+import dev.floe.s3.BodyObject;
 import dev.floe.s3.S3CopySource;
 import dev.floe.s3.S3Operation;
 import dev.floe.s3.S3Request;
@@ -48,12 +49,13 @@ class S3PermissionsTest {
         }
       };
 
-  private final S3Permissions permissions = new S3Permissions(TABLES);
+  private final S3Permissions permissions = new S3Permissions(TABLES, TableNames.NONE);
 
   @ParameterizedTest
   @EnumSource(S3Operation.class)
   void everyOperationNeedsAtLeastOneNamedS3ActionOnAnS3Arn(S3Operation operation) {
-    List<AuthorizationRequest> needed = permissions.of(request(operation, "assets", "k"), GLOBAL);
+    List<AuthorizationRequest> needed =
+        permissions.of(request(operation, "assets", "k"), GLOBAL).stream().map(S3Permission::first).toList();
 
     assertThat(needed).isNotEmpty();
     assertThat(needed)
@@ -77,8 +79,26 @@ class S3PermissionsTest {
         .isEqualTo("s3:PutObject on arn:aws:s3:::assets/big");
     assertThat(single(S3Operation.ListParts, "assets", "big"))
         .isEqualTo("s3:ListMultipartUploadParts on arn:aws:s3:::assets/big");
-    assertThat(single(S3Operation.DeleteObjects, "assets", ""))
-        .isEqualTo("s3:DeleteObject on arn:aws:s3:::assets/*");
+  }
+
+  @Test
+  void aBatchDeleteAsksForEachKeyItsBodyNames() {
+    S3Request batch =
+        request(S3Operation.DeleteObjects, "assets", "")
+            .withBodyObjects(
+                List.of(
+                    new BodyObject("a/1.txt", Optional.empty()),
+                    new BodyObject("b/2.txt", Optional.of("v7")),
+                    new BodyObject(TABLE + "/data/x.parquet", Optional.empty())));
+    assertThat(describe(permissions.of(batch, GLOBAL)))
+        .containsExactly(
+            "s3:DeleteObject on arn:aws:s3:::assets/a/1.txt",
+            "s3:DeleteObjectVersion on arn:aws:s3:::assets/b/2.txt",
+            "s3:DeleteObject on arn:aws:s3:::assets/" + TABLE + "/data/x.parquet");
+    S3Request inWarehouse =
+        request(S3Operation.DeleteObjects, WAREHOUSE, "")
+            .withBodyObjects(List.of(new BodyObject(TABLE + "/data/x.parquet", Optional.empty())));
+    assertThat(describe(permissions.of(inWarehouse, GLOBAL))).containsExactly("s3tables:PutTableData on " + TABLE_ARN);
   }
 
   @Test
@@ -114,12 +134,12 @@ class S3PermissionsTest {
         new S3Request(
             S3Operation.ListObjectsV2, "assets", "", Optional.empty(),
             Map.of("list-type", "2", "prefix", "home/alice/", "delimiter", "/", "max-keys", "10"), Map.of());
-    AuthorizationRequest needed = permissions.of(list, GLOBAL).get(0);
+    AuthorizationRequest needed = permissions.of(list, GLOBAL).get(0).first();
     assertThat(needed.context())
         .containsEntry("s3:prefix", List.of("home/alice/"))
         .containsEntry("s3:delimiter", List.of("/"))
         .containsEntry("s3:max-keys", List.of("10"));
-    AuthorizationRequest topLevel = permissions.of(request(S3Operation.ListObjects, "assets", ""), GLOBAL).get(0);
+    AuthorizationRequest topLevel = permissions.of(request(S3Operation.ListObjects, "assets", ""), GLOBAL).get(0).first();
     assertThat(topLevel.context()).containsEntry("s3:prefix", List.of("")).doesNotContainKey("s3:delimiter");
   }
 
@@ -162,14 +182,29 @@ class S3PermissionsTest {
         .isEqualTo("s3:GetObject on arn:aws:s3:::assets/" + TABLE + "/x");
   }
 
+  @Test
+  void aNamedTablesFilesAreAskedAboutByUuidAndByNameWithItsConditionKeys() {
+    S3Permissions withNames =
+        new S3Permissions(TABLES, (warehouse, uuid) -> Optional.of(new TableNames.TableName("sales.eu", "orders")));
+    List<S3Permission> needed = withNames.of(request(S3Operation.GetObject, WAREHOUSE, TABLE + "/data/f.parquet"), GLOBAL);
+
+    assertThat(needed).hasSize(1);
+    assertThat(needed.get(0).underEachArn())
+        .extracting(AuthorizationRequest::resource)
+        .containsExactly(TABLE_ARN, "arn:aws:s3tables:::bucket/wh/table/sales.eu/orders");
+    assertThat(needed.get(0).first().context())
+        .containsEntry("s3tables:namespace", List.of("sales.eu"))
+        .containsEntry("s3tables:tableName", List.of("orders"));
+  }
+
   private String single(S3Operation operation, String bucket, String key) {
     List<String> needed = describe(permissions.of(request(operation, bucket, key), GLOBAL));
     assertThat(needed).hasSize(1);
     return needed.get(0);
   }
 
-  private static List<String> describe(List<AuthorizationRequest> needed) {
-    return needed.stream().map(r -> r.action() + " on " + r.resource()).toList();
+  private static List<String> describe(List<S3Permission> needed) {
+    return needed.stream().map(S3Permission::first).map(r -> r.action() + " on " + r.resource()).toList();
   }
 
   /** A request as the classifier would give it; copies read {@code src/orig}. */
