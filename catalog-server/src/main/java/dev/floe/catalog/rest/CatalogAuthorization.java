@@ -48,7 +48,7 @@ final class CatalogAuthorization {
     }
     Map<String, List<String>> global = globalContext(request);
     for (Permission permission : RouteAuthorization.permissionsFor(request)) {
-      if (!isAllowed(principal, permission, global)) {
+      if (!isAllowed(request, permission, global)) {
         throw denied(principal, permission);
       }
     }
@@ -56,8 +56,7 @@ final class CatalogAuthorization {
 
   /** Whether the caller of {@code request} holds {@code permission}, besides what its route needs. */
   boolean allows(CatalogRequest request, Permission permission) {
-    return request.principal().unrestricted()
-        || isAllowed(request.principal(), permission, globalContext(request));
+    return request.principal().unrestricted() || isAllowed(request, permission, globalContext(request));
   }
 
   static ForbiddenException denied(Principal principal, Permission permission) {
@@ -72,7 +71,8 @@ final class CatalogAuthorization {
   }
 
   private boolean isAllowed(
-      Principal principal, Permission permission, Map<String, List<String>> global) {
+      CatalogRequest request, Permission permission, Map<String, List<String>> global) {
+    Principal principal = request.principal();
     CatalogResource resource = permission.resource();
     Map<String, List<String>> context = new HashMap<>(global);
     List<String> arns = new ArrayList<>(2);
@@ -83,7 +83,7 @@ final class CatalogAuthorization {
       named.ifPresent(table -> context.putAll(table.conditionKeys()));
     } else {
       context.putAll(resource.conditionKeys());
-      uuidOf(resource).map(resource::arnByUuid).ifPresent(arns::add);
+      uuidOf(request, resource).map(resource::arnByUuid).ifPresent(arns::add);
     }
     boolean allowed = false;
     for (String action : permission.actions()) {
@@ -100,7 +100,7 @@ final class CatalogAuthorization {
     return allowed;
   }
 
-  private Optional<String> uuidOf(CatalogResource resource) {
+  private Optional<String> uuidOf(CatalogRequest request, CatalogResource resource) {
     if (!resource.entry()) {
       return Optional.empty();
     }
@@ -109,7 +109,10 @@ final class CatalogAuthorization {
             catalog ->
                 resource.isView()
                     ? catalog.viewUuid(resource.identifier())
-                    : catalog.tableUuid(resource.identifier()));
+                    : request
+                        .tables()
+                        .pointer(catalog, resource.warehouse(), resource.identifier())
+                        .map(FloeCatalog.TablePointer::uuid));
   }
 
   /** A table known by uuid, by its name, when it has one (a staged table has none yet). */

@@ -10,6 +10,7 @@ import java.util.Optional;
  *
  * @param sourceIp the connection's remote address ({@code aws:SourceIp})
  * @param secure whether the connection is TLS ({@code aws:SecureTransport})
+ * @param tables the table pointers this request has read, shared by authorization and the route
  */
 record CatalogRequest(
     RouteMatch match,
@@ -18,7 +19,8 @@ record CatalogRequest(
     byte[] body,
     Principal principal,
     String sourceIp,
-    boolean secure) {
+    boolean secure,
+    RequestTables tables) {
 
   CatalogRequest {
     query = Map.copyOf(query);

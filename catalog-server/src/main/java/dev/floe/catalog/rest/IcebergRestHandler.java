@@ -98,7 +98,8 @@ public final class IcebergRestHandler extends Handler.Abstract {
                       body,
                       principal,
                       Request.getRemoteAddr(request),
-                      request.isSecure()))
+                      request.isSecure(),
+                      new RequestTables()))
               : noRoute(method, rawPath, segments);
     } catch (AuthenticationException e) {
       answer = error(IcebergErrors.forAuthentication(e));

@@ -121,7 +121,11 @@ final class TableEndpoints {
   static CatalogResponse load(FloeCatalog catalog, CatalogRequest request) {
     TableIdentifier ident = Identifiers.table(request, "table");
     SnapshotMode mode = snapshotMode(request);
-    Optional<String> location = catalog.currentMetadataLocation(ident);
+    Optional<String> location =
+        request
+            .tables()
+            .pointer(catalog, request.pathVariable("prefix"), ident)
+            .map(FloeCatalog.TablePointer::metadataLocation);
     if (location.isEmpty()) {
       // not a table (perhaps a metadata table's name): Iceberg's handler gives the right error
       return withETag(CatalogHandlers.loadTable(catalog, ident, mode), request);

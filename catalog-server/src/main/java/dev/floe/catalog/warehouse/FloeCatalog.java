@@ -356,17 +356,24 @@ public final class FloeCatalog extends BaseMetastoreViewCatalog implements Suppo
    * The current metadata location from the pointer only (name + entity objects, no metadata read).
    */
   public Optional<String> currentMetadataLocation(TableIdentifier ident) {
-    CatalogNames.validate(ident);
-    return names
-        .resolveTable(ident)
-        .map(resolved -> resolved.entity().value().metadataLocation());
+    return tablePointer(ident).map(TablePointer::metadataLocation);
   }
 
   /** The uuid of the table with this name, by which policies may also name it. */
   public Optional<String> tableUuid(TableIdentifier ident) {
-    CatalogNames.validate(ident);
-    return names.resolveTable(ident).map(NameIndex.Resolved::uuid);
+    return tablePointer(ident).map(TablePointer::uuid);
   }
+
+  /** A table's uuid and current metadata location, from one read of its entity. */
+  public Optional<TablePointer> tablePointer(TableIdentifier ident) {
+    CatalogNames.validate(ident);
+    return names
+        .resolveTable(ident)
+        .map(resolved -> new TablePointer(resolved.uuid(), resolved.entity().value().metadataLocation()));
+  }
+
+  /** What a table's entity says about it now: its uuid and its current metadata file. */
+  public record TablePointer(String uuid, String metadataLocation) {}
 
   /** The uuid of the view with this name, by which policies may also name it. */
   public Optional<String> viewUuid(TableIdentifier ident) {
