@@ -1,12 +1,9 @@
 package dev.floe.bench;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Floe against Iceberg's reference REST server, in one run on one shared S3 store: loadTable
@@ -34,7 +31,7 @@ public final class CatalogBenchmark {
       results = new CatalogRounds(options, List.of(floe, reference), System.out).run();
       loadAtEnd = MachineDescription.loadAverage();
     } finally {
-      deleteRecursively(workDir);
+      WorkDirectories.delete(workDir);
     }
     LocalDate today = LocalDate.now();
     String section =
@@ -49,11 +46,4 @@ public final class CatalogBenchmark {
     }
   }
 
-  private static void deleteRecursively(Path directory) throws IOException {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
-  }
 }

@@ -5,8 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.rest.RESTCatalog;
@@ -36,17 +34,8 @@ final class FloeContender implements CatalogUnderTest {
     int port = ServerProcess.freeLoopbackPort();
     URI endpoint = URI.create("http://127.0.0.1:" + port);
     String rootPassword = RandomKeys.hex(20);
-    Map<String, String> environment = new HashMap<>(store.keysForServerProcess());
-    environment.put(FloeServerMain.ROOT_USER, ROOT_USER);
-    environment.put(FloeServerMain.ROOT_PASSWORD, rootPassword);
     ServerProcess process =
-        ServerProcess.launch(
-            "Floe",
-            FloeServerMain.class,
-            List.of(String.valueOf(port), store.endpoint().toString(), workDir.resolve("floe-data").toString()),
-            environment,
-            logs.resolve("floe.log"),
-            endpoint.resolve("/_floe/health"));
+        FloeServerMain.launchFronting(store, endpoint, ROOT_USER, rootPassword, workDir, logs.resolve("floe.log"));
     FloeContender floe = new FloeContender(process, endpoint, rootPassword);
     try {
       floe.createWarehouse();

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,6 +22,19 @@ public final class FloeServerMain {
   static final String ROOT_PASSWORD = "FLOE_BENCH_ROOT_PASSWORD";
 
   private FloeServerMain() {}
+
+  /** Floe in its own JVM on {@code endpoint}'s port, fronting {@code store}, with these root keys. */
+  static ServerProcess launchFronting(
+      SharedStore store, URI endpoint, String rootUser, String rootPassword, Path workDir, Path log)
+      throws Exception {
+    Map<String, String> environment = new HashMap<>(store.keysForServerProcess());
+    environment.put(ROOT_USER, rootUser);
+    environment.put(ROOT_PASSWORD, rootPassword);
+    return ServerProcess.launch(
+        "Floe", FloeServerMain.class,
+        List.of(String.valueOf(endpoint.getPort()), store.endpoint().toString(), workDir.resolve("floe-data").toString()),
+        environment, log, endpoint.resolve("/_floe/health"));
+  }
 
   public static void main(String[] args) throws Exception {
     int port = Integer.parseInt(args[0]);

@@ -1,20 +1,17 @@
 package dev.floe.bench;
 
 import dev.floe.catalog.integrity.CommitValidator;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.HasTableOperations;
@@ -78,7 +75,7 @@ public final class IntegrityGuardBenchmark {
     Map<String, LatencySample> commits;
     String loadAtEnd;
     try (SharedStore store = SharedStore.start(workDir.resolve("store"));
-        ServerProcess floe = startFloe(store, endpoint, rootPassword, workDir, logs)) {
+        ServerProcess floe = FloeServerMain.launchFronting(store, endpoint, ROOT_USER, rootPassword, workDir, logs.resolve("floe.log"))) {
       createWarehouse(endpoint, rootPassword);
       try (S3Client s3 = new S3Target("Floe", endpoint, ROOT_USER, rootPassword).newClient();
           S3Client direct =
@@ -95,24 +92,13 @@ public final class IntegrityGuardBenchmark {
         loadAtEnd = MachineDescription.loadAverage();
       }
     } finally {
-      deleteRecursively(workDir);
+      WorkDirectories.delete(workDir);
     }
     LocalDate today = LocalDate.now();
     String section = report(today, machine, loadAtEnd, s3Latency, commits);
     System.out.println(section);
     BenchmarksFile.refresh(results, "integrity-guard-benchmark " + today, section);
     System.out.println("Refreshed the " + today + " integrity section of " + results.toAbsolutePath());
-  }
-
-  private static ServerProcess startFloe(
-      SharedStore store, URI endpoint, String rootPassword, Path workDir, Path logs) throws Exception {
-    Map<String, String> environment = new HashMap<>(store.keysForServerProcess());
-    environment.put(FloeServerMain.ROOT_USER, ROOT_USER);
-    environment.put(FloeServerMain.ROOT_PASSWORD, rootPassword);
-    return ServerProcess.launch(
-        "Floe", FloeServerMain.class,
-        List.of(String.valueOf(endpoint.getPort()), store.endpoint().toString(), workDir.resolve("floe-data").toString()),
-        environment, logs.resolve("floe.log"), endpoint.resolve("/_floe/health"));
   }
 
   private static void createWarehouse(URI endpoint, String rootPassword) throws Exception {
@@ -232,13 +218,6 @@ public final class IntegrityGuardBenchmark {
     return samples;
   }
 
-  private static void deleteRecursively(Path directory) throws IOException {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
-  }
 
   private static String report(
       LocalDate today, MachineDescription machine, String loadAtEnd, Map<String, LatencySample> s3,

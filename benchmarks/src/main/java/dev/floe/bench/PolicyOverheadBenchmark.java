@@ -1,6 +1,5 @@
 package dev.floe.bench;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -8,14 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 /**
  * Issue 4's catalog figure: loadTable throughput with policies on (a user with ten attached
@@ -46,7 +43,7 @@ public final class PolicyOverheadBenchmark {
     Map<String, List<Double>> throughput = new HashMap<>(Map.of(ROOT_USER, new ArrayList<>(), USER, new ArrayList<>()));
     String loadAtEnd;
     try (SharedStore store = SharedStore.start(workDir.resolve("store"));
-        ServerProcess floe = startFloe(store, endpoint, rootPassword, workDir, logs)) {
+        ServerProcess floe = FloeServerMain.launchFronting(store, endpoint, ROOT_USER, rootPassword, workDir, logs.resolve("floe.log"))) {
       Admin root = new Admin(endpoint, new SigV4Requests(ROOT_USER, rootPassword, "s3tables", SharedStore.REGION));
       createFixtures(root);
       Map<String, SigV4Requests> principals =
@@ -60,7 +57,7 @@ public final class PolicyOverheadBenchmark {
       }
       loadAtEnd = MachineDescription.loadAverage();
     } finally {
-      deleteRecursively(workDir);
+      WorkDirectories.delete(workDir);
     }
     LocalDate today = LocalDate.now();
     String section = report(today, machine, loadAtEnd, throughput);
@@ -177,24 +174,6 @@ public final class PolicyOverheadBenchmark {
     return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
-  private static ServerProcess startFloe(
-      SharedStore store, URI endpoint, String rootPassword, Path workDir, Path logs) throws Exception {
-    Map<String, String> environment = new HashMap<>(store.keysForServerProcess());
-    environment.put(FloeServerMain.ROOT_USER, ROOT_USER);
-    environment.put(FloeServerMain.ROOT_PASSWORD, rootPassword);
-    return ServerProcess.launch(
-        "Floe", FloeServerMain.class,
-        List.of(String.valueOf(endpoint.getPort()), store.endpoint().toString(), workDir.resolve("floe-data").toString()),
-        environment, logs.resolve("floe.log"), endpoint.resolve("/_floe/health"));
-  }
-
-  private static void deleteRecursively(Path directory) throws IOException {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
-  }
 
   /** Signed POSTs of fixtures, failing on anything but a 2xx. */
   private record Admin(URI endpoint, SigV4Requests signer) {

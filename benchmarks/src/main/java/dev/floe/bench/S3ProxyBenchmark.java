@@ -1,15 +1,12 @@
 package dev.floe.bench;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -73,7 +70,7 @@ public final class S3ProxyBenchmark {
         loadAtEnd = MachineDescription.loadAverage();
       }
     } finally {
-      deleteRecursively(workDir);
+      WorkDirectories.delete(workDir);
     }
     LocalDate today = LocalDate.now();
     String section =
@@ -113,11 +110,4 @@ public final class S3ProxyBenchmark {
     }
   }
 
-  private static void deleteRecursively(Path directory) throws IOException {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
-  }
 }
