@@ -9,7 +9,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -25,14 +24,14 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * {@link ObjectStore} over the AWS SDK v2, path-style, so any S3-compatible endpoint works.
+ * {@link ObjectStore} over the AWS SDK v2, path-style, so any S3-compatible endpoint works. Reads
+ * skip the S3 client and send one signed GET on its HTTP client ({@link ObjectReader}).
  *
  * <p>Conditional writes go through a client that never retries: a retried {@code If-Match} PUT
  * whose first attempt landed would come back 412 and read as a lost race. Their transport failures
@@ -46,6 +45,7 @@ public final class S3ObjectStore implements ObjectStore {
   private final SdkHttpClient http;
   private final S3Client client;
   private final S3Client conditionalClient;
+  private final ObjectReader reader;
 
   public S3ObjectStore(StoreConnection connection) {
     this.storeId = connection.endpoint().toString();
@@ -57,6 +57,7 @@ public final class S3ObjectStore implements ObjectStore {
             .build();
     this.client = newClient(connection, http, false);
     this.conditionalClient = newClient(connection, http, true);
+    this.reader = new ObjectReader(http, connection);
   }
 
   private static S3Client newClient(
@@ -89,18 +90,10 @@ public final class S3ObjectStore implements ObjectStore {
         .build();
   }
 
+  /** Read whole, by every load and commit (their pointers): see {@link ObjectReader}. */
   @Override
   public Optional<StoredObject> get(String bucket, String key) {
-    try {
-      ResponseBytes<GetObjectResponse> bytes =
-          client.getObjectAsBytes(b -> b.bucket(bucket).key(key));
-      return Optional.of(new StoredObject(bytes.asByteArray(), bytes.response().eTag()));
-    } catch (SdkException e) {
-      if (status(e) == 404) {
-        return Optional.empty();
-      }
-      throw unavailable("read", bucket, key, e);
-    }
+    return reader.get(bucket, key);
   }
 
   @Override

@@ -52,6 +52,31 @@ class S3ObjectStoreTest {
   }
 
   @Test
+  void readsKeysWhoseNamesNeedEncoding() {
+    String key = ".floe/tables/sales%1Fq1 =+&/tâble ~(1).json";
+    String etag = store.put(bucket, key, bytes("encoded"));
+
+    StoredObject read = store.get(bucket, key).orElseThrow();
+
+    assertThat(read.body()).isEqualTo(bytes("encoded"));
+    assertThat(read.etag()).isEqualTo(etag);
+  }
+
+  @Test
+  void aRefusedReadIsUnavailableNotAbsent() throws Exception {
+    store.put(bucket, "k", bytes("secret"));
+    StoreConnection wrongKey =
+        new StoreConnection(
+            s3.connection().endpoint(), s3.connection().region(), "floe-test", "not-the-secret");
+    try (S3ObjectStore refused = new S3ObjectStore(wrongKey)) {
+      assertThatThrownBy(() -> refused.get(bucket, "k"))
+          .isInstanceOf(StoreUnavailableException.class)
+          .hasMessageContaining("s3://" + bucket + "/k")
+          .hasMessageContaining("403");
+    }
+  }
+
+  @Test
   void absentKeysAndBucketsReadAsEmpty() {
     assertThat(store.get(bucket, "missing")).isEmpty();
     assertThat(store.headEtag(bucket, "missing")).isEmpty();
