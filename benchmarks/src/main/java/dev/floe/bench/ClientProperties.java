@@ -26,4 +26,18 @@ final class ClientProperties {
     }
     return properties;
   }
+
+  /** A Floe client as users configure one: Floe's catalog with SigV4, its files through Floe. */
+  static Map<String, String> forFloe(
+      URI floe, String warehouse, String accessKey, String secretKey, boolean tableCache) {
+    Map<String, String> properties =
+        forCatalog(floe.resolve("/_iceberg"), floe, accessKey, secretKey, tableCache);
+    properties.put("warehouse", warehouse);
+    properties.put("rest.auth.type", "sigv4");
+    properties.put("rest.signing-name", "s3tables");
+    properties.put("rest.signing-region", SharedStore.REGION);
+    properties.put("rest.access-key-id", accessKey);
+    properties.put("rest.secret-access-key", secretKey);
+    return properties;
+  }
 }

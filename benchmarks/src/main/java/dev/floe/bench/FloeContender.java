@@ -65,13 +65,7 @@ final class FloeContender implements CatalogUnderTest {
   @Override
   public RESTCatalog connect(boolean tableCache) {
     Map<String, String> properties =
-        ClientProperties.forCatalog(endpoint.resolve("/_iceberg"), endpoint, ROOT_USER, rootPassword, tableCache);
-    properties.put("warehouse", WAREHOUSE);
-    properties.put("rest.auth.type", "sigv4");
-    properties.put("rest.signing-name", "s3tables");
-    properties.put("rest.signing-region", SharedStore.REGION);
-    properties.put("rest.access-key-id", ROOT_USER);
-    properties.put("rest.secret-access-key", rootPassword);
+        ClientProperties.forFloe(endpoint, WAREHOUSE, ROOT_USER, rootPassword, tableCache);
     RESTCatalog catalog = new RESTCatalog();
     catalog.initialize("floe", properties);
     return catalog;

@@ -44,7 +44,7 @@ public final class BearerTokens {
 
   /** A token issued to a client that proved it holds the secret of {@code clientId}. */
   public IssuedToken issue(String clientId, String clientSecret) throws AuthenticationException {
-    Credential credential = credentialOf(clientId);
+    Credential credential = credentials.require(clientId);
     if (!MessageDigest.isEqual(
         credential.secretKey().getBytes(StandardCharsets.UTF_8),
         clientSecret.getBytes(StandardCharsets.UTF_8))) {
@@ -71,7 +71,7 @@ public final class BearerTokens {
     if (!clock.instant().isBefore(Instant.ofEpochSecond(claims.expiresAt()))) {
       throw new AuthenticationException(AuthFailure.EXPIRED_TOKEN, "The bearer token has expired.");
     }
-    return credentialOf(claims.accessKeyId()).principal();
+    return credentials.require(claims.accessKeyId()).principal();
   }
 
   private IssuedToken issueFor(String accessKeyId) {
@@ -85,15 +85,6 @@ public final class BearerTokens {
     return new IssuedToken(token, lifetime);
   }
 
-  private Credential credentialOf(String accessKeyId) throws AuthenticationException {
-    return credentials
-        .find(accessKeyId)
-        .orElseThrow(
-            () ->
-                new AuthenticationException(
-                    AuthFailure.INVALID_ACCESS_KEY,
-                    "The access key ID '" + accessKeyId + "' does not exist or is disabled."));
-  }
 
   /** A token and how long it stays valid. */
   public record IssuedToken(String accessToken, Duration expiresIn) {

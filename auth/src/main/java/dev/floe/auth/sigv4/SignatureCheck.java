@@ -114,13 +114,7 @@ final class SignatureCheck {
       }
       return sessions.get().open(accessKeyId, securityToken.get());
     }
-    return credentials
-        .find(accessKeyId)
-        .orElseThrow(
-            () ->
-                new AuthenticationException(
-                    AuthFailure.INVALID_ACCESS_KEY,
-                    "The access key ID '" + accessKeyId + "' does not exist."));
+    return credentials.require(accessKeyId);
   }
 
   private void checkTime(SignatureClaim claim) throws AuthenticationException {
