@@ -3,9 +3,9 @@ package dev.floe.catalog.store;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -13,30 +13,27 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
-import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * {@link ObjectStore} over the AWS SDK v2, path-style, so any S3-compatible endpoint works. Reads
- * skip the S3 client and send one signed GET on its HTTP client ({@link ObjectReader}).
+ * {@link ObjectStore} over the AWS SDK v2, path-style, so any S3-compatible endpoint works. Whole
+ * objects are read and written with one signed request each on the S3 client's HTTP client
+ * ({@link ObjectRequests}); listings, deletes and buckets go through the S3 client.
  *
- * <p>Conditional writes go through a client that never retries: a retried {@code If-Match} PUT
- * whose first attempt landed would come back 412 and read as a lost race. Their transport failures
- * surface as {@link StoreUnavailableException}, and the commit protocol settles the outcome by
- * re-reading the pointer.
+ * <p>Conditional writes are never retried: a retried {@code If-Match} PUT whose first attempt
+ * landed would come back 412 and read as a lost race. Their transport failures surface as {@link
+ * StoreUnavailableException}, and the commit protocol settles the outcome by re-reading the
+ * pointer.
  */
 public final class S3ObjectStore implements ObjectStore {
   private static final int DELETE_BATCH = 1000;
@@ -44,8 +41,7 @@ public final class S3ObjectStore implements ObjectStore {
   private final String storeId;
   private final SdkHttpClient http;
   private final S3Client client;
-  private final S3Client conditionalClient;
-  private final ObjectReader reader;
+  private final ObjectRequests requests;
 
   public S3ObjectStore(StoreConnection connection) {
     this.storeId = connection.endpoint().toString();
@@ -55,13 +51,11 @@ public final class S3ObjectStore implements ObjectStore {
             .connectionTimeout(Duration.ofSeconds(5))
             .socketTimeout(Duration.ofSeconds(30))
             .build();
-    this.client = newClient(connection, http, false);
-    this.conditionalClient = newClient(connection, http, true);
-    this.reader = new ObjectReader(http, connection);
+    this.client = newClient(connection, http);
+    this.requests = new ObjectRequests(http, connection);
   }
 
-  private static S3Client newClient(
-      StoreConnection connection, SdkHttpClient http, boolean noRetries) {
+  private static S3Client newClient(StoreConnection connection, SdkHttpClient http) {
     return S3Client.builder()
         .httpClient(http)
         .endpointOverride(connection.endpoint())
@@ -70,30 +64,16 @@ public final class S3ObjectStore implements ObjectStore {
             StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(connection.accessKeyId(), connection.secretKey())))
         .forcePathStyle(true)
-        .serviceConfiguration(
-            // small JSON bodies sent whole with their headers: a server that answers 412 before
-            // reading the body can then drain it and keep the connection, instead of closing a
-            // connection the client would reuse (S3Proxy does this after a stale If-Match)
-            S3Configuration.builder()
-                .chunkedEncodingEnabled(false)
-                .expectContinueEnabled(false)
-                .build())
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-        .overrideConfiguration(
-            o -> {
-              o.apiCallTimeout(Duration.ofSeconds(60));
-              if (noRetries) {
-                o.retryStrategy(DefaultRetryStrategy.doNotRetry());
-              }
-            })
+        .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(60)))
         .build();
   }
 
-  /** Read whole, by every load and commit (their pointers): see {@link ObjectReader}. */
+  /** Read whole, by every load and commit (their pointers): see {@link ObjectRequests}. */
   @Override
   public Optional<StoredObject> get(String bucket, String key) {
-    return reader.get(bucket, key);
+    return requests.get(bucket, key);
   }
 
   @Override
@@ -110,57 +90,22 @@ public final class S3ObjectStore implements ObjectStore {
 
   @Override
   public String putIfAbsent(String bucket, String key, byte[] body) {
-    return conditionalPut(bucket, key, body, b -> b.ifNoneMatch("*"));
+    return conditionalPut(bucket, key, body, Map.of("If-None-Match", "*"));
   }
 
   @Override
   public String putIfMatch(String bucket, String key, byte[] body, String etag) {
-    return conditionalPut(bucket, key, body, b -> b.ifMatch(etag));
+    return conditionalPut(bucket, key, body, Map.of("If-Match", etag));
   }
 
   private String conditionalPut(
-      String bucket, String key, byte[] body, Consumer<PutObjectRequest.Builder> condition) {
-    return underKeyLock(
-        bucket,
-        key,
-        () -> {
-          try {
-            return conditionalClient
-                .putObject(
-                    b -> {
-                      b.bucket(bucket).key(key).contentLength((long) body.length);
-                      condition.accept(b);
-                    },
-                    RequestBody.fromBytes(body))
-                .eTag();
-          } catch (SdkException e) {
-            int status = status(e);
-            // 404: If-Match on a vanished key (not a vanished bucket); 409: AWS's
-            // ConditionalRequestConflict (a concurrent conditional write on the same key won)
-            if (status == 412 || (status == 404 && !noSuchBucket(e)) || status == 409) {
-              throw new PreconditionFailedException(bucket, key);
-            }
-            throw unavailable("conditionally write", bucket, key, e);
-          }
-        });
+      String bucket, String key, byte[] body, Map<String, String> condition) {
+    return underKeyLock(bucket, key, () -> requests.putIf(bucket, key, body, condition));
   }
 
   @Override
   public String put(String bucket, String key, byte[] body) {
-    return underKeyLock(
-        bucket,
-        key,
-        () -> {
-          try {
-            return client
-                .putObject(
-                    b -> b.bucket(bucket).key(key).contentLength((long) body.length),
-                    RequestBody.fromBytes(body))
-                .eTag();
-          } catch (SdkException e) {
-            throw unavailable("write", bucket, key, e);
-          }
-        });
+    return underKeyLock(bucket, key, () -> requests.put(bucket, key, body));
   }
 
   @Override
@@ -284,7 +229,6 @@ public final class S3ObjectStore implements ObjectStore {
   @Override
   public void close() {
     client.close();
-    conditionalClient.close();
     http.close();
   }
 

@@ -33,6 +33,7 @@ final class CommitProtocol {
   private final CommitMetrics metrics;
   private final Supplier<FileIO> io;
   private final int defaultFormatVersion;
+  private final CommitTurns turns = new CommitTurns();
 
   CommitProtocol(
       NameIndex names,
@@ -66,7 +67,8 @@ final class CommitProtocol {
         () ->
             create
                 ? create(identifier, requirements, updates, checks)
-                : update(identifier, requirements, updates, checks));
+                : turns.inTurn(
+                    identifier, () -> update(identifier, requirements, updates, checks)));
   }
 
   private TableMetadata update(
