@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Floe's S3 endpoint against the store behind it (DESIGN.md section 9, issue 3 "Benchmark").
-# Builds what the benchmark needs, runs it (a few minutes on two cores), prints the figures and
+# Builds what the benchmark needs, runs it (about ten minutes on two cores), prints the figures and
 # refreshes today's S3 proxy section of BENCHMARKS.md. Temporary data is deleted afterwards.
 #
 # Sizes are system properties, e.g.  benchmarks/run-s3.sh -Dbench.s3.rounds=3 -Dbench.s3.upload-mib=512

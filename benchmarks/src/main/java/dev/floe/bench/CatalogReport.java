@@ -46,8 +46,8 @@ final class CatalogReport {
 
   private String setup() {
     return String.format(Locale.ROOT,
-        "Run with `benchmarks/run-catalog.sh`: %d measured rounds after one warm-up round at a quarter of the"
-            + " counts; within a round each scenario runs on both contenders back to back, alternating which goes"
+        "Run with `benchmarks/run-catalog.sh`: %d measured rounds after %d unreported warm-up rounds of the"
+            + " same size; within a round each scenario runs on both contenders back to back, alternating which goes"
             + " first. Each figure is the **median of the rounds**;"
             + " a round's latency figure is a percentile of %d timed `loadTable` calls (%d raw revalidations)."
             + " Per run: %d property commits, %d fast appends (1 writer, or 8 writers with an eighth each, on"
@@ -61,7 +61,7 @@ final class CatalogReport {
             + " `synchronous=OFF`: S3Proxy does not fsync either), its clients writing straight to S3Proxy. Tables are format v3; clients retry a conflicting commit"
             + " up to 20 times; Iceberg's client defaults otherwise (metrics reports on, table cache 100"
             + " entries, or 0 for \"cache off\"). Revalidations are signed before their clock starts.",
-        options.rounds(), options.loads(), options.revalidations(), options.propertyCommits(), options.fastAppends(),
+        options.rounds(), options.warmUpRounds(), options.loads(), options.revalidations(), options.propertyCommits(), options.fastAppends(),
         options.createdTables());
   }
 

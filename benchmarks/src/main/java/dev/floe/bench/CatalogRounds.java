@@ -11,7 +11,7 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.rest.RESTCatalog;
 
 /**
- * Runs every scenario on every contender, round after round: one warm-up round first (audited,
+ * Runs every scenario on every contender, round after round: the warm-up rounds first (audited,
  * not reported), then the measured rounds. Within a round each scenario runs on both contenders
  * back to back, alternating which goes first, so that a change in the shared machine's load, or a
  * warmer store and page cache, falls on both alike. A scenario that fails is recorded and the rest
@@ -46,15 +46,18 @@ final class CatalogRounds {
         e.printStackTrace(out);
       }
     }
-    for (int round = 0; round <= options.rounds(); round++) {
-      List<Scenario> scenarios = scenarios(round);
+    for (int round = 1; round <= options.warmUpRounds() + options.rounds(); round++) {
+      boolean warmUp = round <= options.warmUpRounds();
+      String tag = warmUp ? "warm-up " + round : "round " + (round - options.warmUpRounds());
+      List<Scenario> scenarios =
+          scenarios(warmUp ? "warmup" + round : "r" + (round - options.warmUpRounds()));
       for (int i = 0; i < scenarios.size(); i++) {
         List<CatalogUnderTest> order = new ArrayList<>(ready);
         if ((round + i) % 2 == 1) {
           Collections.reverse(order);
         }
         for (CatalogUnderTest contender : order) {
-          scenarios.get(i).run(contender, round == 0 ? "warm-up" : "round " + round, round == 0);
+          scenarios.get(i).run(contender, tag, warmUp);
         }
       }
     }
@@ -73,9 +76,9 @@ final class CatalogRounds {
     }
   }
 
-  private List<Scenario> scenarios(int round) {
-    BenchmarkOptions counts = round == 0 ? options.forWarmUp() : options;
-    String suffix = round == 0 ? "warmup" : "r" + round;
+  /** The scenarios of one round; {@code suffix} keeps each round's tables and namespaces apart. */
+  private List<Scenario> scenarios(String suffix) {
+    BenchmarkOptions counts = options;
     return List.of(
         (contender, tag, warmUp) -> latency(contender, tag, warmUp, Figure.LOAD_P50, Figure.LOAD_P99,
             () -> LoadTableLatency.measure(contender, LOAD_TARGET, false, counts.loads())),

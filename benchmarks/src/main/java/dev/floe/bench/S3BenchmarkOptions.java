@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * How much the S3 proxy benchmark does, from system properties ({@code -Dbench.s3.rounds=…}); the
- * defaults take a few minutes on two cores.
+ * defaults take about ten minutes on two cores.
  *
  * @param warmUpRounds unreported rounds first, at full counts: Floe's request path needs many
  *     thousands of requests before the JIT has compiled it, and a cold path is not what is measured
@@ -36,7 +36,7 @@ record S3BenchmarkOptions(
 
   static S3BenchmarkOptions fromSystemProperties() {
     return new S3BenchmarkOptions(
-        Integer.getInteger("bench.s3.warm-up-rounds", 2),
+        Integer.getInteger("bench.s3.warm-up-rounds", 6),
         Integer.getInteger("bench.s3.rounds", 5),
         Integer.getInteger("bench.s3.small-objects", 64),
         Integer.getInteger("bench.s3.large-objects", 4),
