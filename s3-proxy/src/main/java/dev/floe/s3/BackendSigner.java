@@ -1,5 +1,7 @@
 package dev.floe.s3;
 
+import dev.floe.auth.sigv4.CredentialScope;
+import dev.floe.auth.sigv4.SigningKey;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -16,8 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs forwarded requests with the backend's keys (SigV4, service {@code s3}, header
@@ -30,8 +30,8 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>The request is already in its final form: the path and query are AWS-encoded exactly once
  * ({@link PercentCoding}), so they are the canonical URI and, sorted, the canonical query. Every
  * header is signed except those that proxies and clients rewrite on the way ({@link
- * #UNSIGNED_HEADERS}), as the AWS SDK does. The signing key is derived once per day, the time
- * header formatted once per second.
+ * #UNSIGNED_HEADERS}), as the AWS SDK does. The time header is formatted once per second;
+ * signing keys come from {@link SigningKey}, which derives each once per secret and day.
  */
 final class BackendSigner {
 
@@ -47,7 +47,8 @@ final class BackendSigner {
 
   private final String accessKeyId;
   private final String host;
-  private final BackendSigningKeys keys;
+  private final String secretKey;
+  private final String region;
   private final Clock clock;
   private volatile SigningTime lastTime = new SigningTime(Long.MIN_VALUE, "");
 
@@ -57,7 +58,8 @@ final class BackendSigner {
   BackendSigner(BackendTarget backend, Clock clock) {
     this.accessKeyId = backend.accessKeyId();
     this.host = host(backend.endpoint());
-    this.keys = new BackendSigningKeys(backend.secretKey(), backend.region(), SERVICE);
+    this.secretKey = backend.secretKey();
+    this.region = backend.region();
     this.clock = clock;
   }
 
@@ -72,7 +74,7 @@ final class BackendSigner {
   List<Map.Entry<String, String>> sign(
       String method, URI uri, List<Map.Entry<String, String>> headers, String payloadHash) {
     String time = signingTime();
-    BackendSigningKeys.DayKey key = keys.forDay(time.substring(0, 8));
+    CredentialScope scope = new CredentialScope(time.substring(0, 8), region, SERVICE);
     List<Map.Entry<String, String>> sent = new ArrayList<>(headers.size() + 4);
     sent.add(Map.entry("Host", host));
     sent.addAll(headers);
@@ -86,11 +88,11 @@ final class BackendSigner {
             + '\n'
             + time
             + '\n'
-            + key.scope()
+            + scope.value()
             + '\n'
             + sha256Hex(
                 canonicalRequest(method, uri, canonicalHeaders, signedHeaders, payloadHash));
-    String signature = HEX.formatHex(key.newHmac().doFinal(utf8(stringToSign)));
+    String signature = SigningKey.derive(secretKey, scope).sign(stringToSign);
     sent.add(
         Map.entry(
             "Authorization",
@@ -98,7 +100,7 @@ final class BackendSigner {
                 + " Credential="
                 + accessKeyId
                 + '/'
-                + key.scope()
+                + scope.value()
                 + ", SignedHeaders="
                 + signedHeaders
                 + ", Signature="
@@ -211,75 +213,5 @@ final class BackendSigner {
 
   private static byte[] utf8(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** The day's signing key as a ready HMAC, derived when the day changes. */
-  private static final class BackendSigningKeys {
-
-    private static final String HMAC_SHA256 = "HmacSHA256";
-
-    /** One day's credential scope and the HMAC keyed for it. */
-    record DayKey(String day, String scope, Mac hmac) {
-
-      /** A fresh HMAC with the key (a clone: Mac instances are not shared between threads). */
-      Mac newHmac() {
-        try {
-          return (Mac) hmac.clone();
-        } catch (CloneNotSupportedException e) {
-          throw new IllegalStateException("the platform's HmacSHA256 cannot be cloned", e);
-        }
-      }
-
-      @Override
-      public String toString() {
-        return "DayKey[" + scope + "]";
-      }
-    }
-
-    private final String secretKey;
-    private final String region;
-    private final String service;
-    private volatile DayKey current = new DayKey("", "", null);
-
-    BackendSigningKeys(String secretKey, String region, String service) {
-      this.secretKey = secretKey;
-      this.region = region;
-      this.service = service;
-    }
-
-    DayKey forDay(String day) {
-      DayKey key = current;
-      if (!key.day().equals(day)) {
-        key = new DayKey(day, day + '/' + region + '/' + service + "/aws4_request", derive(day));
-        current = key;
-      }
-      return key;
-    }
-
-    private Mac derive(String day) {
-      byte[] key = hmac(utf8("AWS4" + secretKey), day);
-      key = hmac(key, region);
-      key = hmac(key, service);
-      return keyedHmac(hmac(key, "aws4_request"));
-    }
-
-    private static byte[] hmac(byte[] key, String data) {
-      return keyedHmac(key).doFinal(utf8(data));
-    }
-
-    private static Mac keyedHmac(byte[] key) {
-      try {
-        Mac mac = Mac.getInstance(HMAC_SHA256);
-        mac.init(new SecretKeySpec(key, HMAC_SHA256));
-        return mac;
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("every Java platform provides HmacSHA256", e);
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "BackendSigningKeys[redacted]";
-    }
   }
 }

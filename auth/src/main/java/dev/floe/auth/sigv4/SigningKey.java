@@ -9,14 +9,16 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The key derived from a secret for one credential scope; it never leaves the verifier.
+ * The key derived from a secret for one credential scope: the verifier checks signatures with it
+ * and the S3 proxy signs what it forwards to the backing store. The key itself is never exposed,
+ * only signatures made with it.
  *
  * <p>Deriving takes four HMACs and every request of a day in one scope derives the same key, so
  * derived keys are kept (a bounded number; the whole set is dropped when it is full, which only
  * costs re-deriving). The key itself is held as a ready HMAC that each signature clones, because
  * looking up and keying a new {@link Mac} costs more than the HMAC of a string to sign.
  */
-final class SigningKey {
+public final class SigningKey {
 
   private static final String HMAC_SHA256 = "HmacSHA256";
   private static final int MAX_CACHED_KEYS = 1024;
@@ -36,7 +38,7 @@ final class SigningKey {
     this.keyed = newHmac(key);
   }
 
-  static SigningKey derive(String secretKey, CredentialScope scope) {
+  public static SigningKey derive(String secretKey, CredentialScope scope) {
     Derivation derivation = new Derivation(secretKey, scope);
     SigningKey known = DERIVED.get(derivation);
     if (known != null) {
@@ -58,7 +60,7 @@ final class SigningKey {
   }
 
   /** The hex signature of a string to sign. */
-  String sign(String stringToSign) {
+  public String sign(String stringToSign) {
     return HexFormat.of().formatHex(keyedHmac().doFinal(utf8(stringToSign)));
   }
 
