@@ -25,8 +25,15 @@ final class CommitTurns {
   private static final Duration PATIENCE = Duration.ofSeconds(10);
 
   private final ReentrantLock[] turns = new ReentrantLock[STRIPES];
+  private final Duration patience;
 
   CommitTurns() {
+    this(PATIENCE);
+  }
+
+  /** @param patience how long a commit waits for its turn before it goes ahead without it */
+  CommitTurns(Duration patience) {
+    this.patience = patience;
     for (int i = 0; i < STRIPES; i++) {
       turns[i] = new ReentrantLock(true);
     }
@@ -34,7 +41,7 @@ final class CommitTurns {
 
   <T> T inTurn(TableIdentifier table, Supplier<T> commit) {
     ReentrantLock turn = turns[Math.floorMod(spread(table.hashCode()), STRIPES)];
-    boolean mine = awaitTurn(turn, table);
+    boolean mine = awaitTurn(turn, table, patience);
     try {
       return commit.get();
     } finally {
@@ -44,9 +51,9 @@ final class CommitTurns {
     }
   }
 
-  private static boolean awaitTurn(ReentrantLock turn, TableIdentifier table) {
+  private static boolean awaitTurn(ReentrantLock turn, TableIdentifier table, Duration patience) {
     try {
-      return turn.tryLock(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+      return turn.tryLock(patience.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CommitFailedException(e, "Interrupted while waiting to commit %s", table);
