@@ -1,5 +1,6 @@
 package dev.floe.s3;
 
+import dev.floe.auth.sigv4.UriEncoding;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -9,13 +10,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * Percent-decoding and AWS URI encoding for S3 paths and query strings. Decoding is strict (a bad
  * escape or invalid UTF-8 is a client error, never a replacement character) and leaves {@code +}
- * alone, as S3 paths mean a literal plus. Encoding is SigV4's URI encoding (every UTF-8 byte but
- * the unreserved characters escaped, upper-case hex), so that what Floe sends to the backend is
- * already its canonical form and signs as it is.
+ * alone, as S3 paths mean a literal plus. Encoding is SigV4's URI encoding ({@link UriEncoding}),
+ * so that what Floe sends to the backend is already its canonical form and signs as it is.
  */
 final class PercentCoding {
-
-  private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
 
   private PercentCoding() {}
 
@@ -59,44 +57,12 @@ final class PercentCoding {
 
   /** Encodes a key for a path: every byte but unreserved characters and {@code /} is escaped. */
   static String encodePath(String value) {
-    return encode(value, true);
+    return UriEncoding.encode(value, true);
   }
 
   /** Encodes a query name or value: every byte but unreserved characters is escaped. */
   static String encode(String value) {
-    return encode(value, false);
-  }
-
-  private static String encode(String value, boolean keepSlashes) {
-    int first = 0;
-    while (first < value.length() && staysAsIs(value.charAt(first), keepSlashes)) {
-      first++;
-    }
-    if (first == value.length()) {
-      return value;
-    }
-    StringBuilder encoded = new StringBuilder(value.length() + 16).append(value, 0, first);
-    byte[] rest = value.substring(first).getBytes(StandardCharsets.UTF_8);
-    for (byte b : rest) {
-      char c = (char) (b & 0xff);
-      if (staysAsIs(c, keepSlashes)) {
-        encoded.append(c);
-      } else {
-        encoded.append('%').append(HEX_DIGITS[(b >> 4) & 0xf]).append(HEX_DIGITS[b & 0xf]);
-      }
-    }
-    return encoded.toString();
-  }
-
-  private static boolean staysAsIs(char c, boolean keepSlashes) {
-    return (c >= 'A' && c <= 'Z')
-        || (c >= 'a' && c <= 'z')
-        || (c >= '0' && c <= '9')
-        || c == '-'
-        || c == '_'
-        || c == '.'
-        || c == '~'
-        || (keepSlashes && c == '/');
+    return UriEncoding.encode(value, false);
   }
 
   private static S3ErrorException invalid() {

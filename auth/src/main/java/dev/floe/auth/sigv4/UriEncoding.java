@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 /**
  * Percent-encoding as SigV4 defines it: every byte except the unreserved characters {@code A-Z a-z
  * 0-9 - _ . ~} becomes {@code %XY} with upper-case hex. Decoding works on bytes so that a path or
- * query that is not valid UTF-8 still canonicalizes to exactly what the client signed.
+ * query that is not valid UTF-8 still canonicalizes to exactly what the client signed. The S3
+ * proxy encodes what it forwards with it too, so that the forwarded request is already in its
+ * canonical form.
  */
-final class UriEncoding {
+public final class UriEncoding {
 
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -27,8 +29,18 @@ final class UriEncoding {
     return out.toString();
   }
 
-  static String encode(String text, boolean keepSlash) {
-    return encode(text.getBytes(StandardCharsets.UTF_8), keepSlash);
+  /**
+   * The text's UTF-8 bytes encoded, {@code /} kept when {@code keepSlash}; text with nothing to
+   * escape (most keys and names) is returned as it is.
+   */
+  public static String encode(String text, boolean keepSlash) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!isUnreserved(c) && !(keepSlash && c == '/')) {
+        return encode(text.getBytes(StandardCharsets.UTF_8), keepSlash);
+      }
+    }
+    return text;
   }
 
   /**
