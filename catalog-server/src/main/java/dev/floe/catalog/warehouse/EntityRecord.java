@@ -63,16 +63,7 @@ record EntityRecord(
 
   /** The next version pointing at {@code location}, no longer pending. */
   EntityRecord committed(StoredIdentifier newIdentifier, String location) {
-    return new EntityRecord(
-        uuid,
-        kind,
-        newIdentifier,
-        location,
-        sequence + 1,
-        newCommitId(),
-        registered,
-        null,
-        keyedCommits);
+    return next(newIdentifier, location, null, keyedCommits);
   }
 
   /** As {@link #committed(StoredIdentifier, String)}, remembering the key it was made under. */
@@ -80,6 +71,15 @@ record EntityRecord(
     List<KeyedCommit> remembered = new ArrayList<>(keyedCommits);
     forgottenBy().ifPresent(remembered::remove);
     remembered.add(keyed);
+    return next(newIdentifier, location, null, remembered);
+  }
+
+  /** The next version of this entity: a new sequence number and commit id, the rest as given. */
+  private EntityRecord next(
+      StoredIdentifier newIdentifier,
+      String location,
+      PendingChange change,
+      List<KeyedCommit> remembered) {
     return new EntityRecord(
         uuid,
         kind,
@@ -88,7 +88,7 @@ record EntityRecord(
         sequence + 1,
         newCommitId(),
         registered,
-        null,
+        change,
         remembered);
   }
 
@@ -106,29 +106,11 @@ record EntityRecord(
 
   /** The next version, still reading {@code metadataLocation}, pending in a transaction. */
   EntityRecord pendingIn(PendingChange change) {
-    return new EntityRecord(
-        uuid,
-        kind,
-        identifier,
-        metadataLocation,
-        sequence + 1,
-        newCommitId(),
-        registered,
-        change,
-        keyedCommits);
+    return next(identifier, metadataLocation, change, keyedCommits);
   }
 
   EntityRecord renamed(StoredIdentifier newIdentifier) {
-    return new EntityRecord(
-        uuid,
-        kind,
-        newIdentifier,
-        metadataLocation,
-        sequence + 1,
-        newCommitId(),
-        registered,
-        pending,
-        keyedCommits);
+    return next(newIdentifier, metadataLocation, pending, keyedCommits);
   }
 
   private static String newCommitId() {
