@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.iceberg.CatalogProperties;
+import org.apache.iceberg.HasTableOperations;
+import org.apache.iceberg.Table;
 import org.apache.iceberg.rest.RESTCatalog;
 
 /** A real Floe on a free loopback port over an embedded store in a temporary directory. */
@@ -48,6 +50,25 @@ final class FloeTestServer implements AutoCloseable {
     succeeds(root.send("POST", "/_floe/v1/admin/policies",
         "{\"name\":\"" + policy + "\",\"document\":" + quoted(policyDocument) + "}"));
     succeeds(root.send("POST", "/_floe/v1/admin/policies/" + policy + "/attach", "{\"user\":\"" + user + "\"}"));
+  }
+
+  /** Adds {@code user} allowed {@code actions} on the warehouse's bucket and on every table in it. */
+  void addUserAllowedOnTables(String user, String warehouse, String... actions) {
+    String bucket = "arn:aws:s3tables:::bucket/" + warehouse;
+    addUser(
+        user,
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\""
+            + String.join("\",\"", actions)
+            + "\"],\"Resource\":[\""
+            + bucket
+            + "\",\""
+            + bucket
+            + "/table/*\"]}]}");
+  }
+
+  /** The table's uuid, which names its location in the warehouse bucket. */
+  static String uuidOf(Table table) {
+    return ((HasTableOperations) table).operations().current().uuid();
   }
 
   private static String quoted(String text) {

@@ -49,12 +49,12 @@ class RemoteSigningTest {
     floe.createWarehouse("lake");
     try (RESTCatalog catalog = floe.catalog("lake")) {
       catalog.createNamespace(Namespace.of("ns"));
-      events = uuidOf(catalog.createTable(TableIdentifier.of("ns", "events"), SCHEMA));
-      other = uuidOf(catalog.createTable(TableIdentifier.of("ns", "other"), SCHEMA));
+      events = FloeTestServer.uuidOf(catalog.createTable(TableIdentifier.of("ns", "events"), SCHEMA));
+      other = FloeTestServer.uuidOf(catalog.createTable(TableIdentifier.of("ns", "other"), SCHEMA));
     }
     ok(root.send("PUT", "/lake/" + events + "/data/seed.parquet", "seed"));
-    addUser("reader", "s3tables:GetTable\",\"s3tables:GetTableData");
-    addUser("writer", "s3tables:GetTableBucket\",\"s3tables:GetTable\",\"s3tables:GetTableData\",\"s3tables:PutTableData");
+    floe.addUserAllowedOnTables("reader", "lake", "s3tables:GetTable", "s3tables:GetTableData");
+    floe.addUserAllowedOnTables("writer", "lake", "s3tables:GetTableBucket", "s3tables:GetTable", "s3tables:GetTableData", "s3tables:PutTableData");
   }
 
   @AfterAll
@@ -164,17 +164,6 @@ class RemoteSigningTest {
       headers.put(field.getKey(), field.getValue().get(0).asText());
     }
     return root.sendUnsigned(method, "/lake/" + key, body, headers);
-  }
-
-  private static String uuidOf(Table table) {
-    return ((org.apache.iceberg.HasTableOperations) table).operations().current().uuid();
-  }
-
-  private static void addUser(String user, String actions) {
-    String document =
-        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"" + actions + "\"],"
-            + "\"Resource\":[\"arn:aws:s3tables:::bucket/lake\",\"arn:aws:s3tables:::bucket/lake/table/*\"]}]}";
-    floe.addUser(user, document);
   }
 
   private static void ok(HttpResponse<String> response) {

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.iceberg.Schema;
-import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.rest.RESTCatalog;
@@ -49,7 +48,6 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 class VendedCredentialsTest {
   private static final String WAREHOUSE = "lake";
-  private static final String TABLES = "arn:aws:s3tables:::bucket/lake/table/*";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, String> VENDED = Map.of("X-Iceberg-Access-Delegation", "vended-credentials");
   private static final Schema SCHEMA = new Schema(Types.NestedField.required(1, "id", Types.LongType.get()));
@@ -67,17 +65,17 @@ class VendedCredentialsTest {
     floe.createWarehouse(WAREHOUSE);
     try (RESTCatalog catalog = floe.catalog(WAREHOUSE)) {
       catalog.createNamespace(Namespace.of("ns"));
-      events = uuidOf(catalog.createTable(TableIdentifier.of("ns", "events"), SCHEMA));
-      other = uuidOf(catalog.createTable(TableIdentifier.of("ns", "other"), SCHEMA));
+      events = FloeTestServer.uuidOf(catalog.createTable(TableIdentifier.of("ns", "events"), SCHEMA));
+      other = FloeTestServer.uuidOf(catalog.createTable(TableIdentifier.of("ns", "other"), SCHEMA));
     }
     S3Client rootS3 = s3(AwsBasicCredentials.create(floe.server().rootAccessKey(), floe.server().rootSecretKey()));
     rootS3.createBucket(b -> b.bucket("assets"));
     put(rootS3, "assets", "a.txt");
     put(rootS3, WAREHOUSE, events + "/data/seed.parquet");
     put(rootS3, WAREHOUSE, other + "/data/seed.parquet");
-    addUser("writer", "s3tables:GetTable\",\"s3tables:GetTableData\",\"s3tables:PutTableData");
-    addUser("reader", "s3tables:GetTable\",\"s3tables:GetTableData");
-    addUser("looker", "s3tables:GetTable");
+    floe.addUserAllowedOnTables("writer", WAREHOUSE, "s3tables:GetTable", "s3tables:GetTableData", "s3tables:PutTableData");
+    floe.addUserAllowedOnTables("reader", WAREHOUSE, "s3tables:GetTable", "s3tables:GetTableData");
+    floe.addUserAllowedOnTables("looker", WAREHOUSE, "s3tables:GetTable");
   }
 
   @AfterAll
@@ -241,7 +239,7 @@ class VendedCredentialsTest {
 
   @Test
   void credentialsStopWorkingWhenTheirOwnerIsDisabled() {
-    addUser("leaver", "s3tables:GetTable\",\"s3tables:GetTableData");
+    floe.addUserAllowedOnTables("leaver", WAREHOUSE, "s3tables:GetTable", "s3tables:GetTableData");
     S3Client vended = s3(vendedTo(floe.as("leaver"), "events"));
     assertThat(vended.getObjectAsBytes(b -> b.bucket(WAREHOUSE).key(events + "/data/seed.parquet")).asUtf8String()).isNotEmpty();
     ok(root.send("POST", "/_floe/v1/admin/users/leaver/disable", null));
@@ -293,18 +291,6 @@ class VendedCredentialsTest {
 
   private static void put(S3Client s3, String bucket, String key) {
     s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(key));
-  }
-
-  private static String uuidOf(Table table) {
-    return ((org.apache.iceberg.HasTableOperations) table).operations().current().uuid();
-  }
-
-  /** A user whose policy allows {@code actions} (a quoted list without its outer quotes) on every table of the warehouse. */
-  private static void addUser(String user, String actions) {
-    String document =
-        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"" + actions + "\"],"
-            + "\"Resource\":[\"arn:aws:s3tables:::bucket/lake\",\"" + TABLES + "\"]}]}";
-    floe.addUser(user, document);
   }
 
   private static void ok(HttpResponse<String> response) {

@@ -9,10 +9,8 @@ import dev.floe.auth.Credential;
 import dev.floe.auth.CredentialStore;
 import dev.floe.auth.Principal;
 import dev.floe.auth.identity.SecretSeal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -25,24 +23,7 @@ class BearerTokensTest {
 
   private final Map<String, Credential> keys = new HashMap<>(Map.of("AKALICE", new Credential("AKALICE", "alice-secret", ALICE)));
   private final CredentialStore store = id -> Optional.ofNullable(keys.get(id));
-  private Instant now = Instant.parse("2026-11-22T10:00:00Z");
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public Instant instant() {
-          return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-          return this;
-        }
-      };
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
   private final BearerTokens tokens = new BearerTokens(SERVER_KEY, store, clock, Duration.ofHours(1));
 
   @Test
@@ -62,9 +43,9 @@ class BearerTokensTest {
   @Test
   void tokensExpireAndCanBeExchangedBeforeThen() throws Exception {
     String token = tokens.issue("AKALICE", "alice-secret").accessToken();
-    now = now.plus(Duration.ofMinutes(50));
+    clock.advance(Duration.ofMinutes(50));
     String refreshed = tokens.exchange(token).accessToken();
-    now = now.plus(Duration.ofMinutes(10));
+    clock.advance(Duration.ofMinutes(10));
     assertFailure(() -> tokens.verify(token), AuthFailure.EXPIRED_TOKEN);
     assertFailure(() -> tokens.exchange(token), AuthFailure.EXPIRED_TOKEN);
     assertThat(tokens.verify(refreshed)).isEqualTo(ALICE);

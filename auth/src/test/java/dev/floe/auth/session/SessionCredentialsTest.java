@@ -13,10 +13,8 @@ import dev.floe.auth.identity.SecretSeal;
 import dev.floe.auth.policy.AuthorizationRequest;
 import dev.floe.auth.policy.PolicySet;
 import dev.floe.auth.policy.PrincipalPolicies;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,32 +157,5 @@ class SessionCredentialsTest {
 
   private static PrincipalPolicies nothingAllowed() {
     return everythingAllowedFor("nobody");
-  }
-
-  private static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }
